@@ -1,4 +1,5 @@
 import type { Command } from './command';
+import { startCommand } from './commands/start';
 
 /** Every `flowline` command, in the order `--help` lists them. Commands register here only. */
-export const commands: readonly Command[] = [];
+export const commands: readonly Command[] = [startCommand];

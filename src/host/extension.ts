@@ -67,6 +67,11 @@ export interface HostEnvironment {
   readonly origin: string;
   /** SQLite file path, or `memory`. */
   readonly store: string;
+  /**
+   * With `--require-keys`: the system key of that name (e.g. `durabletask_extension`), created on first
+   * use and stored in `<appDir>/.flowline/keys.json`. Undefined when keys are not enforced (the default).
+   */
+  readonly systemKey?: (name: string) => string | undefined;
 }
 
 export interface HostExtension {

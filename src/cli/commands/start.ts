@@ -1,0 +1,107 @@
+/**
+ * `flowline start [--app <dir>] [--port 7071] [--store <file>|memory] [--require-keys]`: runs a
+ * Functions app on the embedded host until SIGINT/SIGTERM, then shuts down gracefully.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { describeFunctions } from '../../host/describe';
+import { defaultExtensions } from '../../host/extensions';
+import { HostStartError, startHost } from '../../host/startHost';
+import type { Command } from '../command';
+
+const USAGE = 'Usage: flowline start [--app <dir>] [--port 7071] [--store <file>|memory] [--require-keys]';
+
+export const startCommand: Command = {
+  name: 'start',
+  summary: 'Run a Functions app on the embedded local host (like func start)',
+  async run(argv) {
+    let values;
+    try {
+      ({ values } = parseArgs({
+        args: [...argv],
+        options: {
+          app: { type: 'string' },
+          port: { type: 'string' },
+          store: { type: 'string' },
+          'require-keys': { type: 'boolean' },
+          help: { type: 'boolean', short: 'h' },
+        },
+      }));
+    } catch (error) {
+      process.stderr.write(`flowline start: ${(error as Error).message}\n${USAGE}\n`);
+      return 1;
+    }
+    if (values.help) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    const port = values.port === undefined ? 7071 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      process.stderr.write(
+        `flowline start: --port must be an integer from 0 to 65535, got '${values.port ?? ''}'.\n`,
+      );
+      return 1;
+    }
+    const appDir = resolve(values.app ?? '.');
+    const store =
+      values.store === undefined
+        ? resolve(appDir, '.flowline', 'store.db')
+        : values.store === 'memory'
+          ? 'memory'
+          : resolve(values.store);
+    let host;
+    try {
+      host = await startHost({
+        appDir,
+        port,
+        store,
+        requireKeys: values['require-keys'] === true,
+        extensions: defaultExtensions(),
+        setWebsiteHostname: true,
+      });
+    } catch (error) {
+      if (error instanceof HostStartError) {
+        process.stderr.write(`flowline start: ${error.message}\n`);
+        return 1;
+      }
+      throw error;
+    }
+    const out: string[] = [
+      '',
+      describeFunctions(host.runtime.functions.values(), host.routes, host.origin, host.keys),
+    ];
+    if (host.keys)
+      out.push(
+        `Keys (${host.keys.path}):\n\tmaster: ${host.keys.keys.masterKey}\n\thost (default): ${host.keys.keys.hostKeys['default'] ?? ''}\n`,
+      );
+    out.push(`Host listening on ${host.origin} (port ${host.port}). Press Ctrl+C to stop.\n`);
+    process.stdout.write(out.join('\n'));
+    return waitForSignal(() => host.stop());
+  },
+};
+
+function waitForSignal(stop: () => Promise<void>): Promise<number> {
+  return new Promise((done) => {
+    let stopping = false;
+    const onSignal = (signal: NodeJS.Signals): void => {
+      if (stopping) {
+        process.stderr.write(`Received ${signal} again; exiting without waiting.\n`);
+        process.exit(130);
+      }
+      stopping = true;
+      process.stdout.write(`Received ${signal}; stopping the host...\n`);
+      stop().then(
+        () => {
+          process.stdout.write('Host stopped.\n');
+          done(0);
+        },
+        (error: unknown) => {
+          process.stderr.write(`Host failed to stop cleanly: ${String(error)}\n`);
+          done(1);
+        },
+      );
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}

@@ -1,0 +1,95 @@
+/**
+ * Loads an app's entry points the way the worker's `startApp` does: expand package.json `main`,
+ * load every file with the core module attached, run `appStart` hooks, then call
+ * `getCapabilities` once (which locks `app.setup()`).
+ */
+import { createRequire } from 'node:module';
+import { join, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type AppFiles, HostStartError } from './appFiles';
+import { attachRegistry, currentProgrammingModel, installCoreModule } from './coreModule';
+import type { ProgrammingModel } from './coreTypes';
+import { globFiles } from './glob';
+import type { AppRegistry } from './registry';
+
+/** Capabilities the Node worker advertises to the host (section 1.6 of the protocol notes). */
+export const WORKER_CAPABILITIES: Readonly<Record<string, string>> = {
+  RawHttpBodyBytes: 'true',
+  RpcHttpBodyOnly: 'true',
+  IgnoreEmptyValuedRpcHttpHeaders: 'true',
+  UseNullableValueDictionaryForHttp: 'true',
+  RpcHttpTriggerMetadataRemoved: 'true',
+  WorkerStatus: 'true',
+  TypedDataCollection: 'true',
+  HandlesWorkerTerminateMessage: 'true',
+};
+
+export interface LoadedApp {
+  readonly programmingModel: ProgrammingModel | undefined;
+  readonly entryPoints: readonly string[];
+  readonly capabilities: Readonly<Record<string, string>>;
+}
+
+export async function loadApp(
+  appDir: string,
+  files: AppFiles,
+  registry: AppRegistry,
+  appHookData: Record<string, unknown>,
+): Promise<LoadedApp> {
+  installCoreModule();
+  const entryPoints = globFiles(files.main, appDir);
+  if (entryPoints.length === 0) {
+    throw new HostStartError(
+      `package.json "main" is "${files.main}", but no file in ${appDir} matches it. Build the app first (e.g. npm run build) or fix "main".`,
+    );
+  }
+  const appRequire = createRequire(join(appDir, 'package.json'));
+  forgetAppModules(appRequire, appDir);
+  attachRegistry(registry);
+  for (const entryPoint of entryPoints) {
+    const file = join(appDir, entryPoint);
+    registry.currentFile = entryPoint;
+    try {
+      if (isEsm(file, files.packageType)) await import(pathToFileURL(file).href);
+      else appRequire(file);
+    } catch (error) {
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      throw new HostStartError(
+        `Failed to load entry point "${entryPoint}" (package.json "main": "${files.main}"): ${detail}`,
+      );
+    } finally {
+      registry.currentFile = undefined;
+    }
+  }
+  await registry.runHooks('appStart', { hookData: {}, appHookData, functionAppDirectory: appDir });
+  registry.lock();
+  const programmingModel = registry.functions.size > 0 ? currentProgrammingModel() : undefined;
+  if (registry.functions.size > 0 && !programmingModel) {
+    throw new HostStartError(
+      'Functions were registered, but no programming model was set through @azure/functions-core.',
+    );
+  }
+  const capabilities = programmingModel
+    ? await programmingModel.getCapabilities({ ...WORKER_CAPABILITIES })
+    : { ...WORKER_CAPABILITIES };
+  if (capabilities['HttpUri']) {
+    throw new HostStartError(
+      'The app enables HTTP streaming (app.setup({ enableHttpStream: true })); the embedded host does not support it yet. Remove the setting to run locally.',
+    );
+  }
+  return { programmingModel, entryPoints, capabilities };
+}
+
+function isEsm(file: string, packageType: string | undefined): boolean {
+  return file.endsWith('.mjs') || (file.endsWith('.js') && packageType === 'module');
+}
+
+/** Drops the app's own modules from the require cache, so a second host in one process loads them again. */
+function forgetAppModules(appRequire: NodeJS.Require, appDir: string): void {
+  const prefix = appDir.endsWith(sep) ? appDir : appDir + sep;
+  for (const key of Object.keys(appRequire.cache)) {
+    if (key.startsWith(prefix) && !key.slice(prefix.length).split(sep).includes('node_modules')) {
+      delete appRequire.cache[key];
+    }
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * NCRONTAB schedules as the timer trigger reads them: six fields
+ * `{second} {minute} {hour} {day} {month} {day-of-week}` (five fields mean second 0), each `*`, a
+ * value, a range `a-b`, a step `* /n` or `a-b/n`, or a comma list; month and day names (`Jan`, `Mon`)
+ * are accepted. Like NCrontab, a day must satisfy both the day-of-month and the day-of-week fields.
+ * A TimeSpan (`hh:mm:ss`, `d.hh:mm:ss`) means "every interval". Times are UTC.
+ */
+export type Schedule =
+  | { readonly kind: 'cron'; readonly text: string; readonly fields: readonly (readonly boolean[])[] }
+  | { readonly kind: 'interval'; readonly text: string; readonly milliseconds: number };
+
+const FIELDS = [
+  { name: 'second', min: 0, max: 59 },
+  { name: 'minute', min: 0, max: 59 },
+  { name: 'hour', min: 0, max: 23 },
+  { name: 'day', min: 1, max: 31 },
+  { name: 'month', min: 1, max: 12 },
+  { name: 'day-of-week', min: 0, max: 6 },
+] as const;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+export function parseSchedule(text: string): Schedule {
+  const trimmed = text.trim();
+  const timeSpan = /^(?:(\d+)\.)?(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(trimmed);
+  if (timeSpan) {
+    const [, d, h, m, s] = timeSpan;
+    const milliseconds = (((Number(d ?? 0) * 24 + Number(h)) * 60 + Number(m)) * 60 + Number(s ?? 0)) * 1000;
+    if (milliseconds <= 0) throw new Error(`Timer schedule '${text}': a TimeSpan interval must be positive.`);
+    return { kind: 'interval', text: trimmed, milliseconds };
+  }
+  const parts = trimmed.split(/\s+/);
+  if (parts.length !== 6 && parts.length !== 5) {
+    throw new Error(
+      `Timer schedule '${text}' has ${parts.length} field(s); expected 6: {second} {minute} {hour} {day} {month} {day-of-week}, e.g. '0 */5 * * * *'.`,
+    );
+  }
+  const six = parts.length === 5 ? ['0', ...parts] : parts;
+  return {
+    kind: 'cron',
+    text: trimmed,
+    fields: FIELDS.map((field, i) => parseField(six[i] ?? '', field, text)),
+  };
+}
+
+function parseField(raw: string, field: (typeof FIELDS)[number], text: string): boolean[] {
+  const allowed = new Array<boolean>(field.max + 1).fill(false);
+  const fail = (why: string): never => {
+    throw new Error(
+      `Timer schedule '${text}': ${field.name} field '${raw}' ${why} (allowed ${field.min}-${field.max}).`,
+    );
+  };
+  for (const item of raw.split(',')) {
+    const [range = '', stepText] = item.split('/');
+    const step = stepText === undefined ? 1 : Number(stepText);
+    if (!Number.isInteger(step) || step < 1) fail(`has an invalid step '${stepText ?? ''}'`);
+    let low: number = field.min;
+    let high: number = field.max;
+    if (range !== '*') {
+      const [a = '', b] = range.split('-');
+      low = value(a, field.name, fail);
+      high = b === undefined ? (stepText === undefined ? low : field.max) : value(b, field.name, fail);
+    }
+    if (low < field.min || high > field.max || low > high) fail('is out of range');
+    for (let v = low; v <= high; v += step) allowed[v] = true;
+  }
+  return allowed;
+}
+
+function value(token: string, fieldName: string, fail: (why: string) => never): number {
+  const lower = token.toLowerCase();
+  const names = fieldName === 'month' ? MONTHS : fieldName === 'day-of-week' ? DAYS : [];
+  const named = names.findIndex((n) => lower.startsWith(n));
+  if (named >= 0 && /^[a-z]+$/.test(lower)) return fieldName === 'month' ? named + 1 : named;
+  if (!/^\d+$/.test(token)) return fail(`has an invalid value '${token}'`);
+  return Number(token);
+}
+
+/** The first occurrence strictly after `after` (whole seconds), or undefined if none within 5 years. */
+export function nextOccurrence(schedule: Schedule, after: Date): Date | undefined {
+  if (schedule.kind === 'interval') return new Date(after.getTime() + schedule.milliseconds);
+  const [seconds, minutes, hours, days, months, weekdays] = schedule.fields;
+  if (!seconds || !minutes || !hours || !days || !months || !weekdays) return undefined;
+  const t = new Date(Math.floor(after.getTime() / 1000) * 1000 + 1000);
+  const limit = after.getTime() + 5 * 366 * 24 * 3600 * 1000;
+  while (t.getTime() <= limit) {
+    if (!months[t.getUTCMonth() + 1]) {
+      t.setUTCMonth(t.getUTCMonth() + 1, 1);
+      t.setUTCHours(0, 0, 0, 0);
+    } else if (!days[t.getUTCDate()] || !weekdays[t.getUTCDay()]) {
+      t.setUTCDate(t.getUTCDate() + 1);
+      t.setUTCHours(0, 0, 0, 0);
+    } else if (!hours[t.getUTCHours()]) {
+      t.setUTCHours(t.getUTCHours() + 1, 0, 0, 0);
+    } else if (!minutes[t.getUTCMinutes()]) {
+      t.setUTCMinutes(t.getUTCMinutes() + 1, 0, 0);
+    } else if (!seconds[t.getUTCSeconds()]) {
+      t.setUTCSeconds(t.getUTCSeconds() + 1, 0);
+    } else return t;
+  }
+  return undefined;
+}
