@@ -72,9 +72,8 @@ function renderCookie(cookie: RpcCookie): string {
 }
 
 function headerText(value: unknown): string {
-  return typeof value === 'string'
-    ? value
-    : typeof value === 'object'
-      ? JSON.stringify(value)
-      : String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return value.toString();
+  return JSON.stringify(value);
 }
