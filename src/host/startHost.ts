@@ -65,10 +65,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const extensions = options.extensions ?? [];
   const files = readAppFiles(appDir);
   applyLocalSettings(files.localSettings);
-  const appHookData: Record<string, unknown> = {};
+  const hookData = { appLevelOnly: {}, app: {} };
   const registry = new AppRegistry(log);
-  const loaded = await loadApp(appDir, files, registry, appHookData);
-  const runtime = new Runtime(registry, loaded.programmingModel, extensions, appHookData, log);
+  const loaded = await loadApp(appDir, files, registry, hookData);
+  const runtime = new Runtime(registry, loaded.programmingModel, extensions, hookData.app, log);
   const routePrefix = readRoutePrefix(files.hostJson);
   let routes: HttpRoute[];
   try {
@@ -154,7 +154,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       }
       await drainWithTimeout(runtime, options.drainTimeoutMs ?? 10_000, log);
       await registry
-        .runHooks('appTerminate', { hookData: {}, appHookData })
+        .runHooks('appTerminate', { hookData: hookData.appLevelOnly, appHookData: hookData.app })
         .catch((error: unknown) => log('error', 'Host', `An appTerminate hook failed: ${String(error)}`));
       server.closeAllConnections();
       await closed;

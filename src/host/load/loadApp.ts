@@ -24,6 +24,15 @@ export const WORKER_CAPABILITIES: Readonly<Record<string, string>> = {
   HandlesWorkerTerminateMessage: 'true',
 };
 
+/**
+ * The worker's two app-wide hook data objects: `appLevelOnly` is the `hookData` of appStart and
+ * appTerminate (what `@azure/functions` exposes), `app` is `appHookData`, shared by every hook.
+ */
+export interface AppHookData {
+  readonly appLevelOnly: Record<string, unknown>;
+  readonly app: Record<string, unknown>;
+}
+
 export interface LoadedApp {
   readonly programmingModel: ProgrammingModel | undefined;
   readonly entryPoints: readonly string[];
@@ -34,7 +43,7 @@ export async function loadApp(
   appDir: string,
   files: AppFiles,
   registry: AppRegistry,
-  appHookData: Record<string, unknown>,
+  hookData: AppHookData,
 ): Promise<LoadedApp> {
   installCoreModule();
   const entryPoints = globFiles(files.main, appDir);
@@ -61,7 +70,11 @@ export async function loadApp(
       registry.currentFile = undefined;
     }
   }
-  await registry.runHooks('appStart', { hookData: {}, appHookData, functionAppDirectory: appDir });
+  await registry.runHooks('appStart', {
+    hookData: hookData.appLevelOnly,
+    appHookData: hookData.app,
+    functionAppDirectory: appDir,
+  });
   registry.lock();
   const programmingModel = registry.functions.size > 0 ? currentProgrammingModel() : undefined;
   if (registry.functions.size > 0 && !programmingModel) {
