@@ -1,0 +1,50 @@
+import { describe, expect, test } from 'vitest';
+import { nextOccurrence, parseSchedule } from '../../../src/host/timer/ncrontab';
+import { resolveAppSettings } from '../../../src/host/timer/timerValue';
+
+describe('next occurrence of NCRONTAB schedules (UTC)', () => {
+  test.each([
+    ['0 */5 * * * *', '2024-01-01T10:02:30Z', '2024-01-01T10:05:00.000Z'],
+    ['*/10 * * * * *', '2024-01-01T10:00:05Z', '2024-01-01T10:00:10.000Z'],
+    ['0 0 * * * *', '2024-01-01T10:00:00Z', '2024-01-01T11:00:00.000Z'],
+    ['0 0 * * * *', '2024-01-01T10:00:00.500Z', '2024-01-01T11:00:00.000Z'],
+    ['0 30 9 * * 1-5', '2024-01-06T12:00:00Z', '2024-01-08T09:30:00.000Z'],
+    ['0 0 12 * * Mon', '2024-01-01T13:00:00Z', '2024-01-08T12:00:00.000Z'],
+    ['0 0 0 29 2 *', '2024-03-01T00:00:00Z', '2028-02-29T00:00:00.000Z'],
+    ['0 0 0 1 Jan *', '2024-06-01T00:00:00Z', '2025-01-01T00:00:00.000Z'],
+    ['0 15,45 * * * *', '2024-01-01T10:20:00Z', '2024-01-01T10:45:00.000Z'],
+    ['0 0 0 31 * *', '2024-04-01T00:00:00Z', '2024-05-31T00:00:00.000Z'],
+    ['0 0 0 13 * 5', '2024-01-01T00:00:00Z', '2024-09-13T00:00:00.000Z'],
+    ['0 0 1-5/2 * * *', '2024-01-01T01:30:00Z', '2024-01-01T03:00:00.000Z'],
+    ['0 0 9-17 * * *', '2024-01-01T17:00:00Z', '2024-01-02T09:00:00.000Z'],
+    ['5 4 3 2 1 *', '2024-12-31T23:59:59Z', '2025-01-02T03:04:05.000Z'],
+    ['*/15 * * * *', '2024-01-01T10:07:00Z', '2024-01-01T10:15:00.000Z'],
+    ['00:05:00', '2024-01-01T10:07:00Z', '2024-01-01T10:12:00.000Z'],
+    ['1.00:00:00', '2024-01-01T10:07:00Z', '2024-01-02T10:07:00.000Z'],
+  ])('%s after %s is %s', (schedule, after, expected) => {
+    expect(nextOccurrence(parseSchedule(schedule), new Date(after))?.toISOString()).toBe(expected);
+  });
+
+  test('an impossible date has no occurrence', () => {
+    expect(nextOccurrence(parseSchedule('0 0 0 30 2 *'), new Date('2024-01-01T00:00:00Z'))).toBeUndefined();
+  });
+});
+
+describe('invalid schedules are rejected with the field and range', () => {
+  test.each([
+    ['* * * *', /has 4 field\(s\); expected 6/],
+    ['61 * * * * *', /second field '61' is out of range \(allowed 0-59\)/],
+    ['0 0 25 * * *', /hour field '25' is out of range/],
+    ['0 */0 * * * *', /minute field '\*\/0' has an invalid step/],
+    ['x * * * * *', /second field 'x' has an invalid value 'x'/],
+    ['0 0 0 * * 7', /day-of-week field '7' is out of range \(allowed 0-6\)/],
+    ['0 0 0 * 13 *', /month field '13' is out of range/],
+  ])('%s', (schedule, message) => {
+    expect(() => parseSchedule(schedule)).toThrow(message);
+  });
+});
+
+test('%Setting% in a schedule resolves from the environment, and a missing setting is named', () => {
+  expect(resolveAppSettings('%A% x', { A: '0 */5 * * * *' })).toBe('0 */5 * * * * x');
+  expect(() => resolveAppSettings('%MISSING_SCHEDULE%', {})).toThrow(/App setting 'MISSING_SCHEDULE'/);
+});
