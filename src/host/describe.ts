@@ -9,7 +9,12 @@
  */
 import type { LoadedFunction } from './extension';
 import type { HttpRoute } from './http/routeTable';
-import type { KeyStore } from './http/keys';
+import type { KeyFile } from './http/keys';
+
+/** The keys the banner shows (a {@link KeyStore} fits). */
+export interface BannerKeys {
+  readonly keys: Pick<KeyFile, 'masterKey' | 'functionKeys'>;
+}
 
 const ALL_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
@@ -17,7 +22,7 @@ export function describeFunctions(
   functions: Iterable<LoadedFunction>,
   routes: readonly HttpRoute[],
   origin: string,
-  keys: KeyStore | undefined,
+  keys: BannerKeys | undefined,
 ): string {
   const byName = (a: LoadedFunction, b: LoadedFunction): number => a.name.localeCompare(b.name);
   const all = [...functions].sort(byName);
@@ -37,7 +42,7 @@ export function describeFunctions(
   return `Functions:\n\n${lines.join('\n\n')}\n`;
 }
 
-function keyFor(keys: KeyStore, route: HttpRoute): string | undefined {
+function keyFor(keys: BannerKeys, route: HttpRoute): string | undefined {
   return route.authLevel === 'admin'
     ? keys.keys.masterKey
     : keys.keys.functionKeys[route.fn.name]?.['default'];

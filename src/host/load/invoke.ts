@@ -37,6 +37,9 @@ export async function runInvocation(
       runLogHooks(deps, level, logCategory, message);
     },
   };
+  const name = `Functions.${fn.metadata.name}`;
+  const started = performance.now();
+  deps.log('information', category, `Executing '${name}' (Id=${request.invocationId})`);
   try {
     const model = await deps.programmingModel.getInvocationModel(coreCtx);
     const { context, inputs } = await model.getArguments();
@@ -70,6 +73,12 @@ export async function runInvocation(
     // eslint-disable-next-line @typescript-eslint/only-throw-error
     if (post.error !== null && post.error !== undefined) throw post.error;
     const response = await model.getResponse(context, post.result);
+    const duration = Math.round(performance.now() - started);
+    deps.log(
+      'information',
+      category,
+      `Executed '${name}' (Succeeded, Id=${request.invocationId}, Duration=${duration}ms)`,
+    );
     return {
       ok: true,
       returnValue: response.returnValue,
@@ -80,7 +89,7 @@ export async function runInvocation(
     deps.log(
       'error',
       category,
-      `Executed '${fn.metadata.name}' (Failed, Id=${request.invocationId})\n${failure.failureText}`,
+      `Executed '${name}' (Failed, Id=${request.invocationId}, Duration=${Math.round(performance.now() - started)}ms)\n${failure.failureText}`,
     );
     return failure;
   }
