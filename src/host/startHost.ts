@@ -3,21 +3,24 @@
  * triggers, schedules its timer triggers and starts the extensions (e.g. the Durable emulation).
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { type Clock, systemClock } from './clock';
 import type { HostEnvironment, HostExtension, LoadedFunction } from './extension';
 import { dispatch } from './http/dispatch';
 import { KeyStore, presentedKey } from './http/keys';
 import { sendProblem } from './http/problem';
+import { closeServer, listen } from './http/listen';
 import { buildRouteTable, type HttpRoute, isHttpTrigger } from './http/routeTable';
+import { readRoutePrefix } from './http/routePrefix';
+import { warnUnhandledTriggers } from './load/triggerCoverage';
 import { applyLocalSettings, HostStartError, readAppFiles } from './load/appFiles';
 import { detachRegistry } from './load/coreModule';
 import { loadApp } from './load/loadApp';
 import { AppRegistry } from './load/registry';
 import { Runtime } from './load/runtime';
 import { consoleLogger, type HostLogger } from './log';
+import { shutdown } from './shutdown';
 import { TimerScheduler } from './timer/scheduler';
 
 export interface HostOptions {
@@ -57,7 +60,7 @@ export interface RunningHost {
 
 export const DEFAULT_MAX_BODY_BYTES = 100 * 1024 * 1024;
 
-export { HostStartError };
+export { HostStartError, readRoutePrefix };
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const appDir = resolve(options.appDir);
@@ -109,11 +112,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       runManually: (fn: LoadedFunction, input: string | undefined) => timers.runManually(fn, input),
     },
   };
+  const requestsInFlight = new Set<Promise<void>>();
   server.on('request', (req, res) => {
-    dispatch(dispatchContext, req, res).catch((error: unknown) => {
+    const handled = dispatch(dispatchContext, req, res).catch((error: unknown) => {
       log('error', 'Host', `Request ${req.method ?? ''} ${req.url ?? ''} failed: ${String(error)}`);
       sendProblem(res, 500);
     });
+    requestsInFlight.add(handled);
+    void handled.finally(() => requestsInFlight.delete(handled));
   });
   const port = await listen(server, options.port ?? 7071, options.bindAddress ?? '127.0.0.1');
   origin = `http://localhost:${port}`;
@@ -141,92 +147,17 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
-    (stopping ??= (async () => {
-      const closed = closeServer(server);
-      server.closeIdleConnections();
-      timers.stop();
-      for (const extension of [...started].reverse()) {
-        await extension
-          .stop()
-          .catch((error: unknown) =>
-            log('error', 'Host', `Extension '${extension.name}' failed to stop: ${String(error)}`),
-          );
-      }
-      await drainWithTimeout(runtime, options.drainTimeoutMs ?? 10_000, log);
-      await registry
-        .runHooks('appTerminate', { hookData: hookData.appLevelOnly, appHookData: hookData.app })
-        .catch((error: unknown) => log('error', 'Host', `An appTerminate hook failed: ${String(error)}`));
-      server.closeAllConnections();
-      await closed;
-      detachRegistry(registry);
-    })());
+    (stopping ??= shutdown({
+      server,
+      stopTimers: () => timers.stop(),
+      extensions: started,
+      runtime,
+      requestsInFlight,
+      runAppTerminate: () =>
+        registry.runHooks('appTerminate', { hookData: hookData.appLevelOnly, appHookData: hookData.app }),
+      drainTimeoutMs: options.drainTimeoutMs ?? 10_000,
+      log,
+    }).finally(() => detachRegistry(registry)));
 
   return { port, origin, runtime, routes, routePrefix, keys, env, entryPoints: loaded.entryPoints, stop };
-}
-
-/** `extensions.http.routePrefix` in host.json; default `api`, the empty string removes the prefix. */
-export function readRoutePrefix(hostJson: Readonly<Record<string, unknown>>): string {
-  const extensionsSection = hostJson['extensions'];
-  const http =
-    extensionsSection && typeof extensionsSection === 'object'
-      ? (extensionsSection as Record<string, unknown>)['http']
-      : undefined;
-  const prefix =
-    http && typeof http === 'object' ? (http as Record<string, unknown>)['routePrefix'] : undefined;
-  return typeof prefix === 'string' ? prefix.replace(/^\/+|\/+$/g, '') : 'api';
-}
-
-function warnUnhandledTriggers(
-  functions: Iterable<LoadedFunction>,
-  extensions: readonly HostExtension[],
-  log: HostLogger,
-): void {
-  const handled = new Set([
-    'httptrigger',
-    'timertrigger',
-    ...extensions.flatMap((e) => e.triggerTypes.map((t) => t.toLowerCase())),
-  ]);
-  for (const fn of functions) {
-    if (!handled.has(fn.triggerType.toLowerCase())) {
-      log(
-        'warning',
-        'Host',
-        `Function '${fn.name}' has trigger type '${fn.triggerType}', which no loaded extension handles; it will not run.`,
-      );
-    }
-  }
-}
-
-function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new HostStartError(
-              `Port ${port} is in use. Stop the other process or pass --port <n> (0 picks a free port).`,
-            )
-          : error,
-      );
-    });
-    server.listen(port, host, () => resolvePort((server.address() as AddressInfo).port));
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((done) => server.close(() => done()));
-}
-
-async function drainWithTimeout(runtime: Runtime, timeoutMs: number, log: HostLogger): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<boolean>((done) => {
-    timer = setTimeout(() => done(true), timeoutMs);
-  });
-  const finished = await Promise.race([runtime.drain().then(() => false), timedOut]);
-  clearTimeout(timer);
-  if (finished)
-    log(
-      'warning',
-      'Host',
-      `Stopped with ${runtime.inFlightCount} invocation(s) still running after ${timeoutMs} ms.`,
-    );
 }

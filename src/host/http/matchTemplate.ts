@@ -48,10 +48,7 @@ function matchSegment(segment: Segment, actual: string, values: RouteValues): bo
   // Complex segment such as `{name}.{ext}`: greedy groups split at the last literal, as ASP.NET
   // matches complex segments from right to left.
   const params = segment.filter((p): p is ParamPart => p.kind === 'param');
-  const source = segment
-    .map((p) => (p.kind === 'literal' ? p.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '(.+)'))
-    .join('');
-  const match = new RegExp(`^${source}$`, 'i').exec(actual);
+  const match = complexPattern(segment).exec(actual);
   if (!match) return false;
   for (const [i, param] of params.entries()) {
     const value = match[i + 1] ?? '';
@@ -59,4 +56,18 @@ function matchSegment(segment: Segment, actual: string, values: RouteValues): bo
     values[param.name] = value;
   }
   return true;
+}
+
+const compiled = new WeakMap<Segment, RegExp>();
+
+function complexPattern(segment: Segment): RegExp {
+  let pattern = compiled.get(segment);
+  if (!pattern) {
+    const source = segment
+      .map((p) => (p.kind === 'literal' ? p.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '(.+)'))
+      .join('');
+    pattern = new RegExp(`^${source}$`, 'i');
+    compiled.set(segment, pattern);
+  }
+  return pattern;
 }
