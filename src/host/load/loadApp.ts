@@ -59,7 +59,7 @@ export async function loadApp(
     const file = join(appDir, entryPoint);
     registry.currentFile = entryPoint;
     try {
-      if (isEsm(file, files.packageType)) await import(pathToFileURL(file).href);
+      if (isEsm(file, files.packageType)) await import(esmUrl(file));
       else appRequire(file);
     } catch (error) {
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -105,4 +105,12 @@ function forgetAppModules(appRequire: NodeJS.Require, appDir: string): void {
       delete appRequire.cache[key];
     }
   }
+}
+
+let esmLoads = 0;
+
+/** ES modules cannot be dropped from the loader cache; a fresh query string makes a new load run the file again. */
+function esmUrl(file: string): string {
+  esmLoads += 1;
+  return `${pathToFileURL(file).href}?flowline-load=${esmLoads}`;
 }
