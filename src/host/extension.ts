@@ -28,6 +28,11 @@ export interface LoadedFunction {
   readonly triggerBindingName: string;
   /** Trigger type as registered, e.g. `httpTrigger`, `orchestrationTrigger`. */
   readonly triggerType: string;
+  /**
+   * Function-level retry policy as registered (`{retryStrategy: 'fixedDelay'|'exponentialBackoff',
+   * maxRetryCount, delayInterval?, minimumInterval?, maximumInterval?}`, durations as `{seconds}`).
+   */
+  readonly retryOptions?: Readonly<Record<string, unknown>>;
 }
 
 export interface InvocationRequest {
@@ -35,6 +40,12 @@ export interface InvocationRequest {
   readonly inputData: readonly { readonly name: string; readonly data: RpcTypedData | null }[];
   readonly triggerMetadata?: Readonly<Record<string, RpcTypedData>>;
   readonly traceContext?: { readonly traceParent: string; readonly traceState?: string };
+  /** Set by the host when it retries a function under its retry policy (retryCount 0 = first attempt). */
+  readonly retryContext?: {
+    readonly retryCount: number;
+    readonly maxRetryCount: number;
+    readonly exception?: { readonly message?: string; readonly stackTrace?: string };
+  };
 }
 
 export type InvocationResult =

@@ -3,7 +3,7 @@
  * `@azure/functions` 4.x uses. Declared here because `@azure/functions-core` is not an npm package:
  * the worker, and this host, supply it at run time.
  */
-import type { RpcBindingInfo, RpcTypedData } from '../extension';
+import type { InvocationRequest, RpcBindingInfo, RpcTypedData } from '../extension';
 
 export interface CoreFunctionMetadata {
   readonly name: string;
@@ -24,7 +24,7 @@ export interface CoreInvocationRequest {
   readonly inputData: { name: string; data: RpcTypedData | null }[];
   readonly triggerMetadata: Record<string, RpcTypedData>;
   readonly traceContext: { traceParent: string; traceState: string; attributes: Record<string, string> };
-  readonly retryContext?: { retryCount: number; maxRetryCount: number };
+  readonly retryContext?: InvocationRequest['retryContext'];
 }
 
 export type InvocationState = 'preInvocationHooks' | 'postInvocationHooks' | 'invocation';

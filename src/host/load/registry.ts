@@ -93,5 +93,15 @@ function toLoadedFunction(metadata: CoreFunctionMetadata): LoadedFunction {
     );
   }
   const [triggerBindingName, trigger] = first;
-  return { name: metadata.name, bindings: metadata.bindings, triggerBindingName, triggerType: trigger.type };
+  const retryOptions =
+    metadata.retryOptions && typeof metadata.retryOptions === 'object'
+      ? (metadata.retryOptions as Readonly<Record<string, unknown>>)
+      : undefined;
+  return {
+    name: metadata.name,
+    bindings: metadata.bindings,
+    triggerBindingName,
+    triggerType: trigger.type,
+    ...(retryOptions ? { retryOptions } : {}),
+  };
 }

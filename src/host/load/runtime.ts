@@ -80,6 +80,7 @@ export class Runtime implements FunctionsRuntime {
         traceState: request.traceContext?.traceState ?? '',
         attributes: {},
       },
+      ...(request.retryContext ? { retryContext: request.retryContext } : {}),
     };
     return runInvocation(
       {

@@ -5,10 +5,17 @@
  * `runOnStartup` fires once when the host starts. `useMonitor` has no effect locally (nothing persists).
  */
 import type { Clock, TimerHandle } from '../clock';
-import type { FunctionsRuntime, LoadedFunction, RpcTypedData } from '../extension';
+import type {
+  FunctionsRuntime,
+  InvocationRequest,
+  InvocationResult,
+  LoadedFunction,
+  RpcTypedData,
+} from '../extension';
 import { HostStartError } from '../load/appFiles';
 import type { HostLogger } from '../log';
 import { nextOccurrence, parseSchedule, type Schedule } from './ncrontab';
+import { retryPolicy } from './retry';
 import { NEVER, resolveAppSettings, timerTriggerValue } from './timerValue';
 
 interface TimerFunction {
@@ -25,6 +32,8 @@ const PAST_DUE_MS = 1000;
 export class TimerScheduler {
   readonly #timers = new Map<string, TimerFunction>();
   #running = false;
+  readonly #retryHandles = new Set<TimerHandle>();
+  readonly #retryWaits = new Set<() => void>();
 
   constructor(
     private readonly runtime: FunctionsRuntime,
@@ -70,6 +79,10 @@ export class TimerScheduler {
   stop(): void {
     this.#running = false;
     for (const timer of this.#timers.values()) timer.handle?.cancel();
+    for (const handle of this.#retryHandles) handle.cancel();
+    for (const wake of this.#retryWaits) wake();
+    this.#retryHandles.clear();
+    this.#retryWaits.clear();
   }
 
   /** `POST /admin/functions/{name}`: timers get a fresh timer value, other triggers the input string. */
@@ -97,14 +110,35 @@ export class TimerScheduler {
   }
 
   async #fire(timer: TimerFunction, scheduledAt: Date, isPastDue: boolean): Promise<void> {
-    if (!this.#running) return;
-    const result = await this.runtime.invoke(timer.fn.name, {
-      inputData: [{ name: timer.fn.triggerBindingName, data: this.#value(timer, scheduledAt, isPastDue) }],
-    });
+    const policy = retryPolicy(timer.fn.retryOptions);
+    let previous: InvocationResult | undefined;
+    for (let retryCount = 0; this.#running; retryCount += 1) {
+      if (retryCount > 0) await this.#sleep(policy?.delayMs(retryCount) ?? 0);
+      if (!this.#running) return;
+      previous = await this.runtime.invoke(timer.fn.name, {
+        inputData: [{ name: timer.fn.triggerBindingName, data: this.#value(timer, scheduledAt, isPastDue) }],
+        ...(policy ? { retryContext: retryContext(retryCount, policy.maxRetryCount, previous) } : {}),
+      });
+      if (previous.ok) break;
+      this.log('error', 'Host', `Timer function '${timer.fn.name}' failed: ${previous.message}`);
+      if (!policy || (policy.maxRetryCount >= 0 && retryCount >= policy.maxRetryCount)) break;
+    }
     timer.last = scheduledAt.toISOString();
-    if (!result.ok) this.log('error', 'Host', `Timer function '${timer.fn.name}' failed: ${result.message}`);
     const now = this.clock.now();
     this.#arm(timer, now.getTime() > scheduledAt.getTime() ? now : scheduledAt);
+  }
+
+  /** Waits on the shared clock, so a test clock controls retry delays too. */
+  #sleep(ms: number): Promise<void> {
+    return new Promise((done) => {
+      const at = new Date(this.clock.now().getTime() + ms);
+      this.#retryWaits.add(done);
+      const handle = this.clock.setTimer(at, () => {
+        this.#retryWaits.delete(done);
+        done();
+      });
+      this.#retryHandles.add(handle);
+    });
   }
 
   #value(timer: TimerFunction, at: Date, isPastDue: boolean): RpcTypedData {
@@ -118,4 +152,16 @@ export class TimerScheduler {
       isPastDue,
     );
   }
+}
+
+function retryContext(
+  retryCount: number,
+  maxRetryCount: number,
+  previous: InvocationResult | undefined,
+): NonNullable<InvocationRequest['retryContext']> {
+  const exception =
+    previous && !previous.ok
+      ? { message: previous.message, ...(previous.stack ? { stackTrace: previous.stack } : {}) }
+      : undefined;
+  return { retryCount, maxRetryCount, ...(exception ? { exception } : {}) };
 }
