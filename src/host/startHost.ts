@@ -35,7 +35,7 @@ export interface HostOptions {
   readonly extensions?: readonly HostExtension[];
   readonly log?: HostLogger;
   readonly clock?: Clock;
-  /** Default 100 MB, the real host's limit. */
+  /** Default: app setting `FUNCTIONS_REQUEST_BODY_SIZE_LIMIT` (bytes) as on Azure, else 100 MB. */
   readonly maxRequestBodyBytes?: number;
   /** How long stop() waits for running invocations. Default 10 s. */
   readonly drainTimeoutMs?: number;
@@ -97,7 +97,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     extensions,
     routes,
     keys,
-    maxRequestBodyBytes: options.maxRequestBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    maxRequestBodyBytes: options.maxRequestBodyBytes ?? bodyLimitFromSettings(),
     origin: () => origin,
     log,
     admin: {
@@ -160,4 +160,16 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }).finally(() => detachRegistry(registry)));
 
   return { port, origin, runtime, routes, routePrefix, keys, env, entryPoints: loaded.entryPoints, stop };
+}
+
+/** The real host reads its request body limit from the `FUNCTIONS_REQUEST_BODY_SIZE_LIMIT` app setting. */
+function bodyLimitFromSettings(): number {
+  const raw = process.env['FUNCTIONS_REQUEST_BODY_SIZE_LIMIT'];
+  const parsed = raw === undefined ? NaN : Number(raw);
+  if (raw !== undefined && !(Number.isInteger(parsed) && parsed > 0)) {
+    throw new HostStartError(
+      `FUNCTIONS_REQUEST_BODY_SIZE_LIMIT must be a positive number of bytes, got '${raw}'.`,
+    );
+  }
+  return raw === undefined ? DEFAULT_MAX_BODY_BYTES : parsed;
 }

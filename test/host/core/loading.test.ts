@@ -60,7 +60,12 @@ describe('entry points', () => {
 });
 
 describe('local.settings.json', () => {
-  const names = ['FLOWLINE_FIXTURE_GREETING', 'FLOWLINE_FIXTURE_PRESET', 'FLOWLINE_GENERIC_SETTING'];
+  const names = [
+    'FLOWLINE_FIXTURE_GREETING',
+    'FLOWLINE_FIXTURE_PRESET',
+    'FLOWLINE_GENERIC_SETTING',
+    'FUNCTIONS_REQUEST_BODY_SIZE_LIMIT',
+  ];
   afterEach(() => names.forEach((n) => delete process.env[n]));
 
   test('Values are applied to process.env without overriding variables already set', () => {
@@ -79,10 +84,28 @@ describe('local.settings.json', () => {
     });
   });
 
-  test('the app sees its settings at run time', async () => {
+  test('the app sees its settings at run time, and WEBSITE_HOSTNAME is set to the bound port when unset', async () => {
+    const before = process.env['WEBSITE_HOSTNAME'];
+    delete process.env['WEBSITE_HOSTNAME'];
+    const { host } = await startFixture('generic', { setWebsiteHostname: true });
+    try {
+      expect(await (await fetch(`${host.origin}/api/Status`)).json()).toEqual({
+        env: 'loaded',
+        websiteHostname: `localhost:${host.port}`,
+      });
+    } finally {
+      await host.stop();
+      if (before === undefined) delete process.env['WEBSITE_HOSTNAME'];
+      else process.env['WEBSITE_HOSTNAME'] = before;
+    }
+  });
+
+  test('FUNCTIONS_REQUEST_BODY_SIZE_LIMIT from the settings sets the request body limit', async () => {
     const { host } = await startFixture('generic');
     try {
-      expect(await (await fetch(`${host.origin}/api/Status`)).json()).toEqual({ env: 'loaded' });
+      const small = await fetch(`${host.origin}/api/Status`, { method: 'POST', body: 'sixteen bytes!!!' });
+      const large = await fetch(`${host.origin}/api/Status`, { method: 'POST', body: 'seventeen bytes!!' });
+      expect([small.status, large.status]).toEqual([200, 413]);
     } finally {
       await host.stop();
     }
