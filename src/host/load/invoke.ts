@@ -33,16 +33,18 @@ export async function runInvocation(
     metadata: fn.metadata,
     state: undefined,
     log: (level, logCategory, message) => {
-      deps.log(level, logCategory === 'user' ? `${category}.User` : category, message);
-      runLogHooks(deps, level, logCategory, message);
+      const where = logCategory === 'user' ? `${category}.User` : category;
+      deps.registry.emitLog(level, logCategory, message, where, invocationContext);
     },
   };
+  let invocationContext: unknown;
   const name = `Functions.${fn.metadata.name}`;
   const started = performance.now();
   deps.log('information', category, `Executing '${name}' (Id=${request.invocationId})`);
   try {
     const model = await deps.programmingModel.getInvocationModel(coreCtx);
     const { context, inputs } = await model.getArguments();
+    invocationContext = context;
     const hookData: Record<string, unknown> = {};
     const pre = {
       hookData,
@@ -105,20 +107,5 @@ async function withState(
     await run();
   } finally {
     ctx.state = undefined;
-  }
-}
-
-/** `log` hooks are synchronous in the worker; an error in one is reported, never thrown into user code. */
-function runLogHooks(deps: InvocationDeps, level: string, category: string, message: string): void {
-  for (const hook of deps.registry.hooks('log')) {
-    try {
-      void hook({ hookData: {}, appHookData: deps.appHookData, level, category, message });
-    } catch (error) {
-      deps.log(
-        'warning',
-        'Host',
-        `A log hook threw: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
   }
 }

@@ -28,7 +28,10 @@ export class AppRegistry implements CoreSink {
   /** Entry-point file being loaded, named in registration errors. */
   currentFile: string | undefined;
 
-  constructor(private readonly logSink: (level: string, category: string, message: string) => void) {}
+  constructor(
+    private readonly logSink: (level: string, category: string, message: string) => void,
+    private readonly appHookData: Record<string, unknown> = {},
+  ) {}
 
   registerFunction(metadata: CoreFunctionMetadata, callback: FunctionCallback): () => void {
     if (this.#locked) {
@@ -73,8 +76,36 @@ export class AppRegistry implements CoreSink {
     for (const hook of this.hooks(name)) await hook(context);
   }
 
+  /** `@azure/functions-core` `log` outside an invocation. */
   log(level: string, category: string, message: string): void {
-    this.logSink(level, category, message);
+    this.emitLog(level, category, message, 'Host', undefined);
+  }
+
+  /**
+   * Runs the `log` hooks, which may change `level` and `message` (e.g. to redact secrets), then writes
+   * the line. Hooks run synchronously, as in the worker; a hook that throws is reported, not rethrown.
+   */
+  emitLog(level: string, category: string, message: string, where: string, invocationContext: unknown): void {
+    const context = {
+      hookData: {},
+      appHookData: this.appHookData,
+      level,
+      category,
+      message,
+      invocationContext,
+    };
+    for (const hook of this.hooks('log')) {
+      try {
+        void hook(context);
+      } catch (error) {
+        this.logSink(
+          'warning',
+          'Host',
+          `A log hook threw: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
+    this.logSink(context.level, where, context.message);
   }
 
   lock(): void {
