@@ -22,6 +22,7 @@ import { Runtime } from './load/runtime';
 import { consoleLogger, type HostLogger } from './log';
 import { shutdown } from './shutdown';
 import { TimerScheduler } from './timer/scheduler';
+import { functionTimeoutMs } from './timeSpan';
 
 export interface HostOptions {
   readonly appDir: string;
@@ -71,7 +72,17 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const hookData: AppHookData = { appLevelOnly: {}, app: {} };
   const registry = new AppRegistry(log, hookData.app);
   const loaded = await loadApp(appDir, files, registry, hookData);
-  const runtime = new Runtime(registry, loaded.programmingModel, extensions, hookData.app, log);
+  const clock = options.clock ?? systemClock;
+  let timeoutMs: number | undefined;
+  try {
+    timeoutMs = functionTimeoutMs(files.hostJson);
+  } catch (error) {
+    throw new HostStartError((error as Error).message, { cause: error });
+  }
+  const runtime = new Runtime(registry, loaded.programmingModel, extensions, hookData.app, log, {
+    functionTimeoutMs: timeoutMs,
+    clock,
+  });
   const routePrefix = readRoutePrefix(files.hostJson);
   let routes: HttpRoute[];
   try {
@@ -86,7 +97,6 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         [...runtime.functions.values()].filter(isHttpTrigger).map((f) => f.name),
       )
     : undefined;
-  const clock = options.clock ?? systemClock;
   const timers = new TimerScheduler(runtime, clock, log);
   timers.prepare(runtime.functions.values());
 

@@ -36,6 +36,8 @@ export async function dispatch(
   if (await handleAdmin(ctx.admin, req, res, url)) return;
   const method = (req.method ?? 'GET').toUpperCase();
   const match = matchRoute(ctx.routes, method, url.pathname);
+  if (!match && url.pathname === '/' && (method === 'GET' || method === 'HEAD') && sendHomepage(res, method))
+    return;
   if (!match) {
     sendProblem(res, 404, `No function matches ${method} ${url.pathname}.`);
     return;
@@ -106,4 +108,18 @@ function traceContextOf(req: IncomingMessage): {
   return {
     traceContext: { traceParent: parent, ...(typeof state === 'string' ? { traceState: state } : {}) },
   };
+}
+
+/** The host's landing page at `/`, unless the app setting `AzureWebJobsDisableHomepage` is true. */
+function sendHomepage(res: ServerResponse, method: string): boolean {
+  if (process.env['AzureWebJobsDisableHomepage']?.toLowerCase() === 'true') return false;
+  const html =
+    '<!DOCTYPE html><html><head><title>Your Functions app is up and running</title></head>' +
+    '<body><h1>Your Functions 4.0 app is up and running</h1><p>Served by the Flowline embedded host.</p></body></html>';
+  res.writeHead(200, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-length': Buffer.byteLength(html),
+  });
+  res.end(method === 'HEAD' ? undefined : html);
+  return true;
 }

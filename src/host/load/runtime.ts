@@ -11,12 +11,19 @@ import type {
   LoadedFunction,
   RpcTypedData,
 } from '../extension';
+import type { Clock } from '../clock';
+import { formatTimeSpan } from '../timeSpan';
 import type { CoreInvocationRequest, ProgrammingModel } from './coreTypes';
 import { toFailure } from './failure';
 import { runInvocation } from './invoke';
 import type { AppRegistry } from './registry';
 
 export type HostLog = (level: string, category: string, message: string) => void;
+
+export interface RuntimeLimits {
+  readonly functionTimeoutMs?: number | undefined;
+  readonly clock?: Clock;
+}
 
 export class Runtime implements FunctionsRuntime {
   readonly functions: ReadonlyMap<string, LoadedFunction>;
@@ -28,6 +35,7 @@ export class Runtime implements FunctionsRuntime {
     private readonly extensions: readonly HostExtension[],
     readonly appHookData: Record<string, unknown>,
     private readonly logSink: HostLog,
+    private readonly limits: RuntimeLimits = {},
   ) {
     this.functions = new Map([...registry.functions].map(([id, f]) => [id, f.loaded]));
   }
@@ -36,7 +44,35 @@ export class Runtime implements FunctionsRuntime {
     const running = this.#invoke(functionName, request);
     this.#inFlight.add(running);
     void running.finally(() => this.#inFlight.delete(running));
-    return running;
+    return this.#withTimeout(functionName, running);
+  }
+
+  /**
+   * host.json `functionTimeout`: the invocation fails with the host's timeout message when it runs too
+   * long. JavaScript cannot be cancelled, so the handler keeps running; shutdown still waits for it.
+   */
+  #withTimeout(functionName: string, running: Promise<InvocationResult>): Promise<InvocationResult> {
+    const { functionTimeoutMs, clock } = this.limits;
+    if (functionTimeoutMs === undefined || !clock) return running;
+    return new Promise((resolve) => {
+      const timer = clock.setTimer(new Date(clock.now().getTime() + functionTimeoutMs), () => {
+        const text = formatTimeSpan(functionTimeoutMs);
+        this.logSink(
+          'error',
+          'Host',
+          `Timeout value of ${text} exceeded by function 'Functions.${functionName}'.`,
+        );
+        resolve(
+          toFailure(
+            new Error(`Timeout value of ${text} was exceeded by function: Functions.${functionName}`),
+          ),
+        );
+      });
+      void running.then((result) => {
+        timer.cancel();
+        resolve(result);
+      });
+    });
   }
 
   log(

@@ -5,6 +5,8 @@
  * are accepted. Like NCrontab, a day must satisfy both the day-of-month and the day-of-week fields.
  * A TimeSpan (`hh:mm:ss`, `d.hh:mm:ss`) means "every interval". Times are UTC.
  */
+import { parseTimeSpan } from '../timeSpan';
+
 export type Schedule =
   | { readonly kind: 'cron'; readonly text: string; readonly fields: readonly (readonly boolean[])[] }
   | { readonly kind: 'interval'; readonly text: string; readonly milliseconds: number };
@@ -22,10 +24,8 @@ const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 export function parseSchedule(text: string): Schedule {
   const trimmed = text.trim();
-  const timeSpan = /^(?:(\d+)\.)?(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(trimmed);
-  if (timeSpan) {
-    const [, d, h, m, s] = timeSpan;
-    const milliseconds = (((Number(d ?? 0) * 24 + Number(h)) * 60 + Number(m)) * 60 + Number(s ?? 0)) * 1000;
+  const milliseconds = parseTimeSpan(trimmed);
+  if (milliseconds !== undefined) {
     if (milliseconds <= 0) throw new Error(`Timer schedule '${text}': a TimeSpan interval must be positive.`);
     return { kind: 'interval', text: trimmed, milliseconds };
   }
