@@ -26,7 +26,7 @@ import { functionTimeoutMs } from './timeSpan';
 
 export interface HostOptions {
   readonly appDir: string;
-  /** 0 picks a free port. Default 7071 like Core Tools. */
+  /** 0 picks a free port. Default: local.settings.json `Host.LocalHttpPort`, else 7071, like Core Tools. */
   readonly port?: number;
   /** Address to bind. Default 127.0.0.1. */
   readonly bindAddress?: string;
@@ -131,7 +131,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     requestsInFlight.add(handled);
     void handled.finally(() => requestsInFlight.delete(handled));
   });
-  const port = await listen(server, options.port ?? 7071, options.bindAddress ?? '127.0.0.1');
+  const wanted = options.port ?? files.localSettings.localHttpPort ?? 7071;
+  const port = await listen(server, wanted, options.bindAddress ?? '127.0.0.1');
   origin = `http://localhost:${port}`;
   if (options.setWebsiteHostname && !process.env['WEBSITE_HOSTNAME'])
     process.env['WEBSITE_HOSTNAME'] = `localhost:${port}`;

@@ -35,8 +35,9 @@ export const startCommand: Command = {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    const port = values.port === undefined ? 7071 : Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    // Without --port the host uses local.settings.json Host.LocalHttpPort, else 7071.
+    const port = values.port === undefined ? undefined : Number(values.port);
+    if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
       process.stderr.write(
         `flowline start: --port must be an integer from 0 to 65535, got '${values.port ?? ''}'.\n`,
       );
@@ -53,7 +54,7 @@ export const startCommand: Command = {
     try {
       host = await startHost({
         appDir,
-        port,
+        ...(port === undefined ? {} : { port }),
         store,
         requireKeys: values['require-keys'] === true,
         extensions: defaultExtensions(),

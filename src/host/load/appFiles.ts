@@ -19,6 +19,8 @@ export interface AppFiles {
 export interface LocalSettings {
   readonly values: Record<string, string>;
   readonly path: string | undefined;
+  /** `Host.LocalHttpPort`: the default port of `func start` for this app. */
+  readonly localHttpPort?: number;
 }
 
 export function readAppFiles(appDir: string): AppFiles {
@@ -54,7 +56,17 @@ function readLocalSettings(appDir: string): LocalSettings {
     if (value === null || value === undefined) continue;
     values[name] = typeof value === 'string' ? value : JSON.stringify(value);
   }
-  return { values, path };
+  const hostSection = settings['Host'];
+  const port =
+    hostSection && typeof hostSection === 'object'
+      ? (hostSection as Record<string, unknown>)['LocalHttpPort']
+      : undefined;
+  if (port !== undefined && !(Number.isInteger(Number(port)) && Number(port) >= 0 && Number(port) <= 65535)) {
+    throw new HostStartError(
+      `${path}: "Host.LocalHttpPort" must be a port number, got ${JSON.stringify(port)}.`,
+    );
+  }
+  return port === undefined ? { values, path } : { values, path, localHttpPort: Number(port) };
 }
 
 /**

@@ -100,6 +100,28 @@ describe('local.settings.json', () => {
     }
   });
 
+  test('without a port option the host binds Host.LocalHttpPort from local.settings.json (0 here), not 7071', async () => {
+    const { host } = await startFixture('generic', { port: undefined });
+    try {
+      expect(host.port).not.toBe(7071);
+      expect(host.port).toBeGreaterThan(0);
+    } finally {
+      await host.stop();
+    }
+  });
+
+  test('an invalid Host.LocalHttpPort fails the start naming the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowline-host-'));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ main: 'index.js' }));
+    writeFileSync(
+      join(dir, 'local.settings.json'),
+      JSON.stringify({ Values: {}, Host: { LocalHttpPort: 'high' } }),
+    );
+    await expect(startFixture(dir)).rejects.toThrow(
+      /local\.settings\.json: "Host\.LocalHttpPort" must be a port number, got "high"/,
+    );
+  });
+
   test('FUNCTIONS_REQUEST_BODY_SIZE_LIMIT from the settings sets the request body limit', async () => {
     const { host } = await startFixture('generic');
     try {
