@@ -10,6 +10,7 @@ import type { HostEnvironment, HostExtension, LoadedFunction } from './extension
 import { dispatch } from './http/dispatch';
 import { KeyStore, presentedKey } from './http/keys';
 import { sendProblem } from './http/problem';
+import { corsPolicy } from './http/cors';
 import { closeServer, listen } from './http/listen';
 import { buildRouteTable, type HttpRoute, isHttpTrigger } from './http/routeTable';
 import { readRoutePrefix } from './http/routePrefix';
@@ -108,6 +109,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     routes,
     keys,
     maxRequestBodyBytes: options.maxRequestBodyBytes ?? bodyLimitFromSettings(),
+    cors: corsPolicy(files.localSettings.host),
     origin: () => origin,
     log,
     admin: {

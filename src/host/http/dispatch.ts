@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FunctionsRuntime, HostExtension, InvocationResult } from '../extension';
 import { type AdminContext, handleAdmin } from './admin';
+import { applyCors, type CorsPolicy } from './cors';
 import { type KeyStore, presentedKey } from './keys';
 import { sendProblem } from './problem';
 import { BodyTooLargeError, readBody } from './readBody';
@@ -18,6 +19,7 @@ export interface DispatchContext {
   readonly routes: readonly HttpRoute[];
   readonly keys: KeyStore | undefined;
   readonly maxRequestBodyBytes: number;
+  readonly cors: CorsPolicy | undefined;
   readonly admin: AdminContext;
   /** Fallback origin when a request has no Host header. */
   readonly origin: () => string;
@@ -30,6 +32,7 @@ export async function dispatch(
   res: ServerResponse,
 ): Promise<void> {
   const url = requestUrl(req, ctx.origin());
+  if (applyCors(ctx.cors, req, res)) return;
   for (const extension of ctx.extensions) {
     if (extension.handleHttp && (await extension.handleHttp(req, res, url))) return;
   }

@@ -21,6 +21,8 @@ export interface LocalSettings {
   readonly path: string | undefined;
   /** `Host.LocalHttpPort`: the default port of `func start` for this app. */
   readonly localHttpPort?: number;
+  /** The whole `Host` section (`CORS`, `CORSCredentials`, ...). */
+  readonly host?: Readonly<Record<string, unknown>>;
 }
 
 export function readAppFiles(appDir: string): AppFiles {
@@ -66,7 +68,14 @@ function readLocalSettings(appDir: string): LocalSettings {
       `${path}: "Host.LocalHttpPort" must be a port number, got ${JSON.stringify(port)}.`,
     );
   }
-  return port === undefined ? { values, path } : { values, path, localHttpPort: Number(port) };
+  const host =
+    hostSection && typeof hostSection === 'object' ? (hostSection as Record<string, unknown>) : undefined;
+  return {
+    values,
+    path,
+    ...(port === undefined ? {} : { localHttpPort: Number(port) }),
+    ...(host ? { host } : {}),
+  };
 }
 
 /**

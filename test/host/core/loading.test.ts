@@ -259,3 +259,40 @@ describe('extensions drive functions through FunctionsRuntime', () => {
     await expect(fetch(`${host.origin}/api/Plain`)).rejects.toThrow();
   });
 });
+
+describe('CORS from local.settings.json Host.CORS', () => {
+  test.each([
+    ['an allowed origin gets the CORS headers', 'http://allowed.example', 'http://allowed.example'],
+    ['a listed origin with a trailing slash matches too', 'https://also.example', 'https://also.example'],
+    ['another origin gets none', 'http://evil.example', null],
+  ])('%s', async (_name, origin, allowed) => {
+    const { host } = await startFixture('generic');
+    try {
+      const response = await fetch(`${host.origin}/api/Status`, { headers: { origin } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('access-control-allow-origin')).toBe(allowed);
+      expect(response.headers.get('access-control-allow-credentials')).toBe(allowed ? 'true' : null);
+    } finally {
+      await host.stop();
+    }
+  });
+
+  test('a preflight is answered 204 with the requested method and headers', async () => {
+    const { host } = await startFixture('generic');
+    try {
+      const response = await fetch(`${host.origin}/api/Status`, {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'http://allowed.example',
+          'access-control-request-method': 'PUT',
+          'access-control-request-headers': 'x-trace, content-type',
+        },
+      });
+      expect(response.status).toBe(204);
+      expect(response.headers.get('access-control-allow-methods')).toBe('PUT');
+      expect(response.headers.get('access-control-allow-headers')).toBe('x-trace, content-type');
+    } finally {
+      await host.stop();
+    }
+  });
+});
