@@ -87,7 +87,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const routePrefix = readRoutePrefix(files.hostJson);
   let routes: HttpRoute[];
   try {
-    routes = buildRouteTable(runtime.functions.values(), routePrefix);
+    routes = buildRouteTable(runtime.functions.values(), routePrefix, (message) =>
+      log('error', 'Host', message),
+    );
   } catch (error) {
     throw new HostStartError((error as Error).message);
   }

@@ -24,7 +24,15 @@ export function isHttpTrigger(fn: LoadedFunction): boolean {
   return fn.triggerType.toLowerCase() === 'httptrigger';
 }
 
-export function buildRouteTable(functions: Iterable<LoadedFunction>, routePrefix: string): HttpRoute[] {
+/**
+ * Like the host, a function whose template and methods collide with an earlier function's is left
+ * out and reported through `onConflict` ("The route specified conflicts with ...").
+ */
+export function buildRouteTable(
+  functions: Iterable<LoadedFunction>,
+  routePrefix: string,
+  onConflict: (message: string) => void = () => undefined,
+): HttpRoute[] {
   const routes: HttpRoute[] = [];
   for (const fn of functions) {
     if (!isHttpTrigger(fn)) continue;
@@ -48,6 +56,15 @@ export function buildRouteTable(functions: Iterable<LoadedFunction>, routePrefix
         : undefined;
     const authLevel =
       typeof trigger?.['authLevel'] === 'string' ? trigger['authLevel'].toLowerCase() : 'function';
+    const clash = routes.find(
+      (r) => sameTemplate(r.template, template) && methodsOverlap(r.methods, methods),
+    );
+    if (clash) {
+      onConflict(
+        `Function '${fn.name}' is not routed: The route specified conflicts with the route defined by function '${clash.fn.name}'.`,
+      );
+      continue;
+    }
     routes.push({ fn, template, methods, authLevel });
   }
   return routes.sort(compareRoutes);
@@ -92,4 +109,12 @@ function decodeSegment(segment: string): string {
   } catch {
     return segment;
   }
+}
+
+function sameTemplate(a: RouteTemplate, b: RouteTemplate): boolean {
+  return a.text.toLowerCase() === b.text.toLowerCase();
+}
+
+function methodsOverlap(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  return !a || !b || a.some((m) => b.includes(m));
 }

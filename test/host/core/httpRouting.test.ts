@@ -96,3 +96,16 @@ describe('methods', () => {
     expect(await response.text()).toBe('Hello, Ada');
   });
 });
+
+test('a function whose route and methods collide with another is left out and reported', async () => {
+  const { host: conflicted, logs } = await startFixture('route-conflict');
+  try {
+    expect(await (await fetch(`${conflicted.origin}/api/items/1`)).text()).toBe('first');
+    expect(await (await fetch(`${conflicted.origin}/api/items/1`, { method: 'POST' })).text()).toBe('posted');
+    expect(logs.filter((l) => l.level === 'error').map((l) => l.message)).toEqual([
+      "Function 'Second' is not routed: The route specified conflicts with the route defined by function 'First'.",
+    ]);
+  } finally {
+    await conflicted.stop();
+  }
+});
