@@ -3,8 +3,10 @@
  * `{second} {minute} {hour} {day} {month} {day-of-week}` (five fields mean second 0), each `*`, a
  * value, a range `a-b`, a step `* /n` or `a-b/n`, or a comma list; month and day names (`Jan`, `Mon`)
  * are accepted. Like NCrontab, a day must satisfy both the day-of-month and the day-of-week fields.
- * A TimeSpan (`hh:mm:ss`, `d.hh:mm:ss`) means "every interval". Times are UTC.
+ * A TimeSpan (`hh:mm:ss`, `d.hh:mm:ss`) means "every interval". Wall-clock fields are read in the
+ * schedule's time zone (UTC unless WEBSITE_TIME_ZONE says otherwise, see timeZone.ts).
  */
+import { DateTime } from 'luxon';
 import { parseTimeSpan } from '../timeSpan';
 
 export type Schedule =
@@ -76,27 +78,24 @@ function value(token: string, fieldName: string, fail: (why: string) => never): 
   return Number(token);
 }
 
-/** The first occurrence strictly after `after` (whole seconds), or undefined if none within 5 years. */
-export function nextOccurrence(schedule: Schedule, after: Date): Date | undefined {
+/**
+ * The first occurrence strictly after `after` (whole seconds) in wall-clock time of `zone` (an IANA
+ * name, default UTC), or undefined if none within 5 years. Around DST changes the wall clock decides:
+ * a time skipped by spring-forward does not fire that day, and an hour repeated by fall-back may fire twice.
+ */
+export function nextOccurrence(schedule: Schedule, after: Date, zone = 'UTC'): Date | undefined {
   if (schedule.kind === 'interval') return new Date(after.getTime() + schedule.milliseconds);
   const [seconds, minutes, hours, days, months, weekdays] = schedule.fields;
   if (!seconds || !minutes || !hours || !days || !months || !weekdays) return undefined;
-  const t = new Date(Math.floor(after.getTime() / 1000) * 1000 + 1000);
+  let t = DateTime.fromMillis(Math.floor(after.getTime() / 1000) * 1000 + 1000, { zone });
   const limit = after.getTime() + 5 * 366 * 24 * 3600 * 1000;
-  while (t.getTime() <= limit) {
-    if (!months[t.getUTCMonth() + 1]) {
-      t.setUTCMonth(t.getUTCMonth() + 1, 1);
-      t.setUTCHours(0, 0, 0, 0);
-    } else if (!days[t.getUTCDate()] || !weekdays[t.getUTCDay()]) {
-      t.setUTCDate(t.getUTCDate() + 1);
-      t.setUTCHours(0, 0, 0, 0);
-    } else if (!hours[t.getUTCHours()]) {
-      t.setUTCHours(t.getUTCHours() + 1, 0, 0, 0);
-    } else if (!minutes[t.getUTCMinutes()]) {
-      t.setUTCMinutes(t.getUTCMinutes() + 1, 0, 0);
-    } else if (!seconds[t.getUTCSeconds()]) {
-      t.setUTCSeconds(t.getUTCSeconds() + 1, 0);
-    } else return t;
+  while (t.toMillis() <= limit) {
+    if (!months[t.month]) t = t.plus({ months: 1 }).startOf('month');
+    else if (!days[t.day] || !weekdays[t.weekday % 7]) t = t.plus({ days: 1 }).startOf('day');
+    else if (!hours[t.hour]) t = t.plus({ hours: 1 }).startOf('hour');
+    else if (!minutes[t.minute]) t = t.plus({ minutes: 1 }).startOf('minute');
+    else if (!seconds[t.second]) t = t.plus({ seconds: 1 });
+    else return t.toJSDate();
   }
   return undefined;
 }

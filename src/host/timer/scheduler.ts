@@ -16,6 +16,7 @@ import { HostStartError } from '../load/appFiles';
 import type { HostLogger } from '../log';
 import { nextOccurrence, parseSchedule, type Schedule } from './ncrontab';
 import { retryPolicy } from './retry';
+import { scheduleTimeZone } from './timeZone';
 import { NEVER, resolveAppSettings, timerTriggerValue } from './timerValue';
 
 interface TimerFunction {
@@ -32,6 +33,7 @@ const PAST_DUE_MS = 1000;
 export class TimerScheduler {
   readonly #timers = new Map<string, TimerFunction>();
   #running = false;
+  #zone = 'UTC';
   readonly #retryHandles = new Set<TimerHandle>();
   readonly #retryWaits = new Set<() => void>();
 
@@ -43,6 +45,11 @@ export class TimerScheduler {
 
   /** Parses every schedule; a bad one fails the start with the function named. */
   prepare(functions: Iterable<LoadedFunction>): void {
+    try {
+      this.#zone = scheduleTimeZone();
+    } catch (error) {
+      throw new HostStartError((error as Error).message, { cause: error });
+    }
     for (const fn of functions) {
       if (fn.triggerType.toLowerCase() !== 'timertrigger') continue;
       const binding: Readonly<Record<string, unknown>> = fn.bindings[fn.triggerBindingName] ?? {};
@@ -94,7 +101,7 @@ export class TimerScheduler {
 
   #arm(timer: TimerFunction, after: Date): void {
     if (!this.#running) return;
-    const at = nextOccurrence(timer.schedule, after);
+    const at = nextOccurrence(timer.schedule, after, this.#zone);
     if (!at) {
       this.log(
         'warning',
@@ -142,7 +149,7 @@ export class TimerScheduler {
   }
 
   #value(timer: TimerFunction, at: Date, isPastDue: boolean): RpcTypedData {
-    const next = nextOccurrence(timer.schedule, at);
+    const next = nextOccurrence(timer.schedule, at, this.#zone);
     return timerTriggerValue(
       {
         last: timer.last,

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { nextOccurrence, parseSchedule } from '../../../src/host/timer/ncrontab';
+import { scheduleTimeZone } from '../../../src/host/timer/timeZone';
 import { resolveAppSettings } from '../../../src/host/timer/timerValue';
 
 describe('next occurrence of NCRONTAB schedules (UTC)', () => {
@@ -47,4 +48,32 @@ describe('invalid schedules are rejected with the field and range', () => {
 test('%Setting% in a schedule resolves from the environment, and a missing setting is named', () => {
   expect(resolveAppSettings('%A% x', { A: '0 */5 * * * *' })).toBe('0 */5 * * * * x');
   expect(() => resolveAppSettings('%MISSING_SCHEDULE%', {})).toThrow(/App setting 'MISSING_SCHEDULE'/);
+});
+
+describe('schedules in WEBSITE_TIME_ZONE', () => {
+  test.each([
+    ['0 0 9 * * *', 'Europe/Berlin', '2024-01-15T12:00:00Z', '2024-01-16T08:00:00.000Z'],
+    ['0 0 9 * * *', 'Europe/Berlin', '2024-07-15T12:00:00Z', '2024-07-16T07:00:00.000Z'],
+    ['0 0 9 * * 1', 'America/New_York', '2024-03-08T00:00:00Z', '2024-03-11T13:00:00.000Z'],
+    ['0 0 0 * * *', 'Asia/Tokyo', '2024-01-01T15:00:00Z', '2024-01-02T15:00:00.000Z'],
+    // 02:30 does not exist in Berlin on 2024-03-31 (spring forward): the next one is a day later.
+    ['0 30 2 * * *', 'Europe/Berlin', '2024-03-30T12:00:00Z', '2024-04-01T00:30:00.000Z'],
+  ])('%s in %s after %s is %s', (schedule, zone, after, expected) => {
+    expect(nextOccurrence(parseSchedule(schedule), new Date(after), zone)?.toISOString()).toBe(expected);
+  });
+
+  test.each([
+    [undefined, 'UTC'],
+    ['Europe/Berlin', 'Europe/Berlin'],
+    ['W. Europe Standard Time', 'Europe/Berlin'],
+    ['Eastern Standard Time', 'America/New_York'],
+  ])('WEBSITE_TIME_ZONE %s means %s', (setting, zone) => {
+    expect(scheduleTimeZone(setting === undefined ? {} : { WEBSITE_TIME_ZONE: setting })).toBe(zone);
+  });
+
+  test('an unknown zone is named with examples', () => {
+    expect(() => scheduleTimeZone({ WEBSITE_TIME_ZONE: 'Mars Standard Time' })).toThrow(
+      /WEBSITE_TIME_ZONE 'Mars Standard Time' is not a known Windows or IANA time zone/,
+    );
+  });
 });
