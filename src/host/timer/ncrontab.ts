@@ -87,15 +87,30 @@ export function nextOccurrence(schedule: Schedule, after: Date, zone = 'UTC'): D
   if (schedule.kind === 'interval') return new Date(after.getTime() + schedule.milliseconds);
   const [seconds, minutes, hours, days, months, weekdays] = schedule.fields;
   if (!seconds || !minutes || !hours || !days || !months || !weekdays) return undefined;
-  let t = DateTime.fromMillis(Math.floor(after.getTime() / 1000) * 1000 + 1000, { zone });
+  let t: DateTime = DateTime.fromMillis(Math.floor(after.getTime() / 1000) * 1000 + 1000, { zone });
   const limit = after.getTime() + 5 * 366 * 24 * 3600 * 1000;
   while (t.toMillis() <= limit) {
     if (!months[t.month]) t = t.plus({ months: 1 }).startOf('month');
     else if (!days[t.day] || !weekdays[t.weekday % 7]) t = t.plus({ days: 1 }).startOf('day');
-    else if (!hours[t.hour]) t = t.plus({ hours: 1 }).startOf('hour');
-    else if (!minutes[t.minute]) t = t.plus({ minutes: 1 }).startOf('minute');
-    else if (!seconds[t.second]) t = t.plus({ seconds: 1 });
+    else if (!hours[t.hour]) t = jump(t, hours, t.hour, 'hour', 'day');
+    else if (!minutes[t.minute]) t = jump(t, minutes, t.minute, 'minute', 'hour');
+    else if (!seconds[t.second]) t = jump(t, seconds, t.second, 'second', 'minute');
     else return t.toJSDate();
   }
   return undefined;
+}
+
+/** Moves to the next allowed value of `unit` in the current `parent`, or to the start of the next `parent`. */
+function jump(
+  t: DateTime,
+  allowed: readonly boolean[],
+  current: number,
+  unit: 'hour' | 'minute' | 'second',
+  parent: 'day' | 'hour' | 'minute',
+): DateTime {
+  const next = allowed.indexOf(true, current + 1);
+  if (next < 0) return t.plus({ [`${parent}s`]: 1 }).startOf(parent);
+  const moved = t.set({ [unit]: next }).startOf(unit);
+  // A DST gap can normalise the wall time backwards; never move back in time.
+  return moved.toMillis() > t.toMillis() ? moved : t.plus({ [`${unit}s`]: 1 }).startOf(unit);
 }

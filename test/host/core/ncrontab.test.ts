@@ -77,3 +77,43 @@ describe('schedules in WEBSITE_TIME_ZONE', () => {
     );
   });
 });
+
+/** Second-by-second reference in UTC, to check the field-jumping search. */
+function bruteForceNext(schedule: string, after: Date, windowSeconds: number): string | undefined {
+  const parsed = parseSchedule(schedule);
+  if (parsed.kind !== 'cron') return undefined;
+  const [s, m, h, d, mo, w] = parsed.fields;
+  let t = Math.floor(after.getTime() / 1000) * 1000 + 1000;
+  for (let i = 0; i < windowSeconds; i += 1, t += 1000) {
+    const x = new Date(t);
+    if (
+      s?.[x.getUTCSeconds()] &&
+      m?.[x.getUTCMinutes()] &&
+      h?.[x.getUTCHours()] &&
+      d?.[x.getUTCDate()] &&
+      mo?.[x.getUTCMonth() + 1] &&
+      w?.[x.getUTCDay()]
+    ) {
+      return x.toISOString();
+    }
+  }
+  return undefined;
+}
+
+test.each([
+  '*/7 */13 * * * *',
+  '15,45 5-10 */3 * * *',
+  '0 0 */5 * * 0,6',
+  '30 59 23 * * *',
+  '0 1-59/2 4 * * 2-4',
+  '10-20/5 * 12 * * *',
+])('%s agrees with a second-by-second search for 20 successive occurrences', (schedule) => {
+  let after = new Date('2024-02-27T22:58:31Z');
+  for (let i = 0; i < 20; i += 1) {
+    const expected = bruteForceNext(schedule, after, 8 * 24 * 3600);
+    const actual = nextOccurrence(parseSchedule(schedule), after)?.toISOString();
+    expect(actual).toBe(expected);
+    if (!actual) break;
+    after = new Date(actual);
+  }
+});
