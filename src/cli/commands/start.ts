@@ -1,15 +1,17 @@
 /**
- * `flowline start [--app <dir>] [--port 7071] [--store <file>|memory] [--require-keys]`: runs a
+ * `flowline start [--app <dir>] [--port 7071] [--store <file>|memory] [--require-keys] [--verbose]`: runs a
  * Functions app on the embedded host until SIGINT/SIGTERM, then shuts down gracefully.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeFunctions } from '../../host/describe';
 import { defaultExtensions } from '../../host/extensions';
+import { consoleLogger } from '../../host/log';
 import { HostStartError, startHost } from '../../host/startHost';
 import type { Command } from '../command';
 
-const USAGE = 'Usage: flowline start [--app <dir>] [--port 7071] [--store <file>|memory] [--require-keys]';
+const USAGE =
+  'Usage: flowline start [--app <dir>] [--port 7071] [--store <file>|memory] [--require-keys] [--verbose]';
 
 export const startCommand: Command = {
   name: 'start',
@@ -24,6 +26,7 @@ export const startCommand: Command = {
           port: { type: 'string' },
           store: { type: 'string' },
           'require-keys': { type: 'boolean' },
+          verbose: { type: 'boolean' },
           help: { type: 'boolean', short: 'h' },
         },
       }));
@@ -58,6 +61,7 @@ export const startCommand: Command = {
         store,
         requireKeys: values['require-keys'] === true,
         extensions: defaultExtensions(),
+        log: consoleLogger(values.verbose ? 'debug' : 'information'),
         setWebsiteHostname: true,
       });
     } catch (error) {
