@@ -103,7 +103,19 @@ export class Runtime implements FunctionsRuntime {
     for (const [name, binding] of Object.entries(fn.loaded.bindings)) {
       if (binding.direction !== 'in' || name === fn.loaded.triggerBindingName) continue;
       if (inputData.some((i) => i.name === name)) continue;
-      const value = this.#inputBindingValue(binding.type, fn.loaded);
+      let value: RpcTypedData | undefined;
+      try {
+        value = this.#inputBindingValue(binding.type, fn.loaded);
+      } catch (error) {
+        return toFailure(
+          new Error(
+            `Resolving input binding '${name}' (${binding.type}) of '${functionName}' failed: ${String(error)}`,
+            {
+              cause: error,
+            },
+          ),
+        );
+      }
       if (value !== undefined) inputData.push({ name, data: value });
     }
     const coreRequest: CoreInvocationRequest = {

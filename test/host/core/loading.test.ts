@@ -225,6 +225,29 @@ describe('extensions drive functions through FunctionsRuntime', () => {
     }
   });
 
+  test('an extension that throws while supplying an input gives a failed invocation, not a rejection', async () => {
+    const extension = fakeExtension([]);
+    const broken: HostExtension = {
+      ...extension,
+      inputBindingValue: () => {
+        throw new Error('client data unavailable');
+      },
+    };
+    const { host } = await startFixture('generic', { extensions: [broken] });
+    try {
+      const result = await extension.runtime?.invoke('Work', {
+        inputData: [{ name: 'item', data: { string: '1' } }],
+      });
+      expect(result).toMatchObject({
+        ok: false,
+        message:
+          "Resolving input binding 'client' (fakeClient) of 'Work' failed: Error: client data unavailable",
+      });
+    } finally {
+      await host.stop();
+    }
+  });
+
   test('extensions get the first look at HTTP requests', async () => {
     const { host } = await startFixture('generic', { extensions: [fakeExtension([])] });
     try {
