@@ -58,6 +58,8 @@ export default tseslint.config(
       'coverage/**',
       '.flowline/**',
       'test-artifacts/**',
+      // Sample Functions apps the host tests load: data, not project code.
+      'test/fixtures/apps/**',
     ],
   },
   js.configs.recommended,
