@@ -48,15 +48,19 @@ export async function handleAdmin(
     );
     return true;
   }
-  const match = /^\/admin\/functions\/([^/]+)$/.exec(url.pathname.replace(/\/+$/, ''));
-  const fn = match?.[1] ? findFunction(ctx, decodeURIComponent(match[1])) : undefined;
-  if (!match) return false;
+  const name = /^\/admin\/functions\/([^/]+)$/.exec(url.pathname.replace(/\/+$/, ''))?.[1];
+  if (name === undefined) return false;
+  const fn = findFunction(ctx, name);
   if (!fn) {
-    sendProblem(res, 404, `No function named '${match[1] ?? ''}'.`);
+    sendProblem(res, 404, `No function named '${name}'.`);
     return true;
   }
   if (method === 'GET') {
     sendJson(res, 200, describeFunction(ctx, fn));
+    return true;
+  }
+  if (method === 'POST' && fn.triggerType.toLowerCase() === 'httptrigger') {
+    sendProblem(res, 400, `'${fn.name}' is an HTTP function: call its URL instead.`);
     return true;
   }
   if (method === 'POST') {
@@ -82,8 +86,14 @@ export async function handleAdmin(
   return false;
 }
 
-function findFunction(ctx: AdminContext, name: string): LoadedFunction | undefined {
-  return [...ctx.functions.values()].find((f) => f.name.toLowerCase() === name.toLowerCase());
+function findFunction(ctx: AdminContext, encodedName: string): LoadedFunction | undefined {
+  let name: string;
+  try {
+    name = decodeURIComponent(encodedName).toLowerCase();
+  } catch {
+    return undefined;
+  }
+  return [...ctx.functions.values()].find((f) => f.name.toLowerCase() === name);
 }
 
 function hostStatus(ctx: AdminContext): Record<string, unknown> {

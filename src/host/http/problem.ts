@@ -2,6 +2,7 @@
 import type { ServerResponse } from 'node:http';
 
 const TYPES: Record<number, string> = {
+  400: 'https://tools.ietf.org/html/rfc9110#section-15.5.1',
   401: 'https://tools.ietf.org/html/rfc9110#section-15.5.2',
   404: 'https://tools.ietf.org/html/rfc9110#section-15.5.5',
   413: 'https://tools.ietf.org/html/rfc9110#section-15.5.14',
@@ -9,6 +10,7 @@ const TYPES: Record<number, string> = {
   503: 'https://tools.ietf.org/html/rfc9110#section-15.6.4',
 };
 const TITLES: Record<number, string> = {
+  400: 'Bad Request',
   401: 'Unauthorized',
   404: 'Not Found',
   413: 'Payload Too Large',

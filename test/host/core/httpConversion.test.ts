@@ -157,6 +157,16 @@ describe('admin API', () => {
     expect(await response.json()).toMatchObject({ state: 'Running' });
   });
 
+  test.each([
+    ['POST', '/admin/functions/Hello', 400],
+    ['POST', '/admin/functions/NoSuchFunction', 404],
+    ['POST', '/admin/functions/%E0%A4%A', 404],
+    ['GET', '/admin/functions/hello', 200],
+  ])('%s %s answers %i', async (method, path, status) => {
+    const response = await fetch(host.origin + path, { method, body: method === 'POST' ? '{}' : undefined });
+    expect(response.status).toBe(status);
+  });
+
   test('GET /admin/functions lists every function with its bindings and invoke URL', async () => {
     const list = (await (await fetch(`${host.origin}/admin/functions`)).json()) as {
       name: string;
