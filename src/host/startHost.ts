@@ -113,7 +113,6 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     maxRequestBodyBytes: options.maxRequestBodyBytes ?? bodyLimitFromSettings(),
     cors: corsPolicy(files.localSettings.host),
     origin: () => origin,
-    log,
     admin: {
       functions: runtime.functions,
       routes,

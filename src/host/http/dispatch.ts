@@ -23,7 +23,6 @@ export interface DispatchContext {
   readonly admin: AdminContext;
   /** Fallback origin when a request has no Host header. */
   readonly origin: () => string;
-  readonly log: (level: 'information' | 'warning' | 'error', category: string, message: string) => void;
 }
 
 export async function dispatch(

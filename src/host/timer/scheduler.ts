@@ -34,8 +34,8 @@ export class TimerScheduler {
   readonly #timers = new Map<string, TimerFunction>();
   #running = false;
   #zone = 'UTC';
-  readonly #retryHandles = new Set<TimerHandle>();
-  readonly #retryWaits = new Set<() => void>();
+  /** Retry delays in progress: the waiter to wake and its clock timer. */
+  readonly #retryWaits = new Map<() => void, TimerHandle>();
 
   constructor(
     private readonly runtime: FunctionsRuntime,
@@ -71,10 +71,6 @@ export class TimerScheduler {
     }
   }
 
-  schedules(): ReadonlyMap<string, Schedule> {
-    return new Map([...this.#timers].map(([name, t]) => [name, t.schedule]));
-  }
-
   start(): void {
     this.#running = true;
     for (const timer of this.#timers.values()) {
@@ -86,9 +82,10 @@ export class TimerScheduler {
   stop(): void {
     this.#running = false;
     for (const timer of this.#timers.values()) timer.handle?.cancel();
-    for (const handle of this.#retryHandles) handle.cancel();
-    for (const wake of this.#retryWaits) wake();
-    this.#retryHandles.clear();
+    for (const [wake, handle] of this.#retryWaits) {
+      handle.cancel();
+      wake();
+    }
     this.#retryWaits.clear();
   }
 
@@ -139,12 +136,11 @@ export class TimerScheduler {
   #sleep(ms: number): Promise<void> {
     return new Promise((done) => {
       const at = new Date(this.clock.now().getTime() + ms);
-      this.#retryWaits.add(done);
       const handle = this.clock.setTimer(at, () => {
         this.#retryWaits.delete(done);
         done();
       });
-      this.#retryHandles.add(handle);
+      this.#retryWaits.set(done, handle);
     });
   }
 
