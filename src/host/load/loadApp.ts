@@ -54,21 +54,13 @@ export async function loadApp(
   }
   const appRequire = createRequire(join(appDir, 'package.json'));
   forgetAppModules(appRequire, appDir);
+  const cachedBefore = new Set(Object.keys(appRequire.cache));
   attachRegistry(registry);
-  for (const entryPoint of entryPoints) {
-    const file = join(appDir, entryPoint);
-    registry.currentFile = entryPoint;
-    try {
-      if (isEsm(file, files.packageType)) await import(esmUrl(file));
-      else appRequire(file);
-    } catch (error) {
-      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      throw new HostStartError(
-        `Failed to load entry point "${entryPoint}" (package.json "main": "${files.main}"): ${detail}`,
-      );
-    } finally {
-      registry.currentFile = undefined;
-    }
+  try {
+    for (const entryPoint of entryPoints)
+      await loadEntryPoint(appRequire, appDir, entryPoint, files, registry);
+  } finally {
+    rememberAppModules(appRequire, appDir, cachedBefore);
   }
   await registry.runHooks('appStart', {
     hookData: hookData.appLevelOnly,
@@ -93,18 +85,55 @@ export async function loadApp(
   return { programmingModel, entryPoints, capabilities };
 }
 
+async function loadEntryPoint(
+  appRequire: NodeJS.Require,
+  appDir: string,
+  entryPoint: string,
+  files: AppFiles,
+  registry: AppRegistry,
+): Promise<void> {
+  const file = join(appDir, entryPoint);
+  registry.currentFile = entryPoint;
+  try {
+    if (isEsm(file, files.packageType)) await import(esmUrl(file));
+    else appRequire(file);
+  } catch (error) {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    throw new HostStartError(
+      `Failed to load entry point "${entryPoint}" (package.json "main": "${files.main}"): ${detail}`,
+      { cause: error },
+    );
+  } finally {
+    registry.currentFile = undefined;
+  }
+}
+
 function isEsm(file: string, packageType: string | undefined): boolean {
   return file.endsWith('.mjs') || (file.endsWith('.js') && packageType === 'module');
 }
 
-/** Drops the app's own modules from the require cache, so a second host in one process loads them again. */
+/** CommonJS modules each app folder's previous load added to the require cache. */
+const loadedByApp = new Map<string, string[]>();
+
+/**
+ * Drops what the previous load of this app added to the require cache (except packages), so a second
+ * host in one process runs the entry points again. Modules that were cached before the app first
+ * loaded, such as the host's own when the app folder contains it, are never dropped.
+ */
 function forgetAppModules(appRequire: NodeJS.Require, appDir: string): void {
-  const prefix = appDir.endsWith(sep) ? appDir : appDir + sep;
-  for (const key of Object.keys(appRequire.cache)) {
-    if (key.startsWith(prefix) && !key.slice(prefix.length).split(sep).includes('node_modules')) {
-      delete appRequire.cache[key];
-    }
-  }
+  for (const key of loadedByApp.get(appDir) ?? []) delete appRequire.cache[key];
+  loadedByApp.delete(appDir);
+}
+
+function rememberAppModules(
+  appRequire: NodeJS.Require,
+  appDir: string,
+  cachedBefore: ReadonlySet<string>,
+): void {
+  const added = Object.keys(appRequire.cache).filter(
+    (key) => !cachedBefore.has(key) && !key.split(sep).includes('node_modules'),
+  );
+  loadedByApp.set(appDir, added);
 }
 
 let esmLoads = 0;
