@@ -30,46 +30,51 @@ afterAll(() => {
   if (child?.exitCode === null) child.kill('SIGKILL');
 });
 
-test('flowline start serves the app in a child process, prints the functions like func start, and stops on SIGTERM', async () => {
-  const started = spawn(
-    process.execPath,
-    [cli, 'start', '--app', fixtureDir('http-basic'), '--port', '0', '--store', 'memory'],
-    {
-      cwd: root,
-      env: { ...process.env, WEBSITE_HOSTNAME: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  child = started;
-  let stdout = '';
-  started.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  let stderr = '';
-  started.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((done) => started.on('exit', (code) => done(code)));
+test.each(['SIGTERM', 'SIGINT'] as const)(
+  'flowline start serves the app in a child process, prints the functions like func start, and stops on %s',
+  async (signal) => {
+    const started = spawn(
+      process.execPath,
+      [cli, 'start', '--app', fixtureDir('http-basic'), '--port', '0', '--store', 'memory'],
+      {
+        cwd: root,
+        env: { ...process.env, WEBSITE_HOSTNAME: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    child = started;
+    let stdout = '';
+    started.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    let stderr = '';
+    started.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((done) => started.on('exit', (code) => done(code)));
 
-  const port = await new Promise<number>((done, fail) => {
-    const timer = setInterval(() => {
-      const match = /Host listening on http:\/\/localhost:(\d+)/.exec(stdout);
-      if (match?.[1]) {
-        clearInterval(timer);
-        done(Number(match[1]));
-      } else if (started.exitCode !== null) {
-        clearInterval(timer);
-        fail(new Error(`flowline start exited early: ${stderr}`));
-      }
-    }, 20);
-  });
-  expect(stdout).toContain('Functions:\n\n');
-  expect(stdout).toContain(`\tHello: [GET,POST] http://localhost:${port}/api/Hello\n`);
-  expect(stdout).toContain(`\tItemById: [GET,POST] http://localhost:${port}/api/items/{id:int}\n`);
+    const port = await new Promise<number>((done, fail) => {
+      const timer = setInterval(() => {
+        const match = /Host listening on http:\/\/localhost:(\d+)/.exec(stdout);
+        if (match?.[1]) {
+          clearInterval(timer);
+          done(Number(match[1]));
+        } else if (started.exitCode !== null) {
+          clearInterval(timer);
+          fail(new Error(`flowline start exited early: ${stderr}`));
+        }
+      }, 20);
+    });
+    expect(stdout).toContain('Functions:\n\n');
+    expect(stdout).toContain(`\tHello: [GET,POST] http://localhost:${port}/api/Hello\n`);
+    expect(stdout).toContain(`\tItemById: [GET,POST] http://localhost:${port}/api/items/{id:int}\n`);
 
-  const response = await fetch(`http://localhost:${port}/api/items/12`);
-  expect(await response.json()).toEqual({ fn: 'ItemById', params: { id: '12' } });
+    const response = await fetch(`http://localhost:${port}/api/items/12`);
+    expect(await response.json()).toEqual({ fn: 'ItemById', params: { id: '12' } });
 
-  started.kill('SIGTERM');
-  expect(await exited).toBe(0);
-  expect(stdout).toContain('Host stopped.');
-}, 30_000);
+    started.kill(signal);
+    expect(await exited).toBe(0);
+    expect(stdout).toContain(`Received ${signal}; stopping the host...`);
+    expect(stdout).toContain('Host stopped.');
+  },
+  30_000,
+);
 
 test('flowline start exits with 1 and a clear message when the app cannot load', () => {
   let failure: { status: number | null; stderr: string } = { status: 0, stderr: '' };
