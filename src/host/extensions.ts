@@ -1,10 +1,9 @@
 /**
  * The extensions `flowline start` loads. Registration only.
  */
+import { createDurableExtension } from './durable/extension';
 import type { HostExtension } from './extension';
 
 export function defaultExtensions(): HostExtension[] {
-  // >>> DURABLE EXTENSION REGISTRATION: when src/host/durable/extension.ts exports
-  // createDurableExtension(), import it above and return [createDurableExtension()] here.
-  return [];
+  return [createDurableExtension()];
 }

@@ -1,0 +1,118 @@
+/**
+ * The dispatcher: runs episodes (one at a time per instance, at most maxConcurrentOrchestratorFunctions
+ * at once), entity batches, activity work items and timers. On start it picks up whatever the store
+ * holds, which is how a restarted host continues after a crash.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Clock, TimerHandle } from '../clock';
+import type { FunctionsRuntime } from '../extension';
+import { runActivity } from './activity/runActivity';
+import { WorkPool } from './activity/pool';
+import type { DurableConfig } from './config';
+import type { EngineContext } from './context';
+import { parseEntityInstanceId } from './entity/entityId';
+import { runEntity } from './entity/runEntity';
+import { runEpisode } from './orchestration/episode';
+import type { ActivityItem, DurableStore, EpisodeCommit, TimerItem } from './store/types';
+
+export class Engine {
+  readonly ctx: EngineContext;
+  readonly #running = new Set<string>();
+  readonly #dirty = new Set<string>();
+  readonly #targets: WorkPool<string>;
+  readonly #activities: WorkPool<ActivityItem>;
+  readonly #timers = new Map<string, TimerHandle>();
+  #stopped = false;
+
+  constructor(store: DurableStore, runtime: FunctionsRuntime, clock: Clock, config: DurableConfig) {
+    this.ctx = {
+      store,
+      runtime,
+      clock,
+      config,
+      log: (level, message) => runtime.log(level === 'debug' ? 'debug' : level, 'DurableTask', message),
+      notify: (target) => this.notify(target),
+      newGuid: () => randomUUID(),
+    };
+    this.#targets = new WorkPool(config.maxConcurrentOrchestrations, (t) => this.#runTarget(t));
+    this.#activities = new WorkPool(config.maxConcurrentActivities, (item) =>
+      this.#stopped
+        ? Promise.resolve()
+        : runActivity(this.ctx, item).catch((e: unknown) => this.#fail('activity', e)),
+    );
+  }
+
+  /** Resumes everything the store holds: inboxes, work items (run again: at-least-once) and timers. */
+  start(): void {
+    for (const item of this.ctx.store.activities()) this.#activities.push(item);
+    for (const timer of this.ctx.store.timers()) this.#arm(timer);
+    for (const target of this.ctx.store.targetsWithMessages()) this.notify(target);
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    this.#targets.clear();
+    this.#activities.clear();
+    for (const handle of this.#timers.values()) handle.cancel();
+    this.#timers.clear();
+    await Promise.all([this.#targets.idle(), this.#activities.idle()]);
+  }
+
+  notify(target: string): void {
+    if (this.#stopped) return;
+    if (this.#running.has(target) || this.#dirty.has(target)) {
+      this.#dirty.add(target);
+      return;
+    }
+    this.#dirty.add(target);
+    this.#targets.push(target);
+  }
+
+  async #runTarget(target: string): Promise<void> {
+    this.#dirty.delete(target);
+    if (this.#stopped) return;
+    this.#running.add(target);
+    try {
+      if (parseEntityInstanceId(target)) await runEntity(this.ctx, target);
+      else {
+        const commit = await runEpisode(this.ctx, target);
+        if (commit && !this.#stopped) this.#apply(commit);
+      }
+    } catch (error) {
+      this.#fail(`instance ${target}`, error);
+    } finally {
+      this.#running.delete(target);
+      if (this.#dirty.has(target) && !this.#stopped) this.#targets.push(target);
+    }
+  }
+
+  #apply(commit: EpisodeCommit): void {
+    this.ctx.store.commitEpisode(commit);
+    for (const id of commit.cancelTimers) {
+      this.#timers.get(id)?.cancel();
+      this.#timers.delete(id);
+    }
+    for (const item of commit.activities) this.#activities.push(item);
+    for (const timer of commit.timers) this.#arm(timer);
+    for (const row of commit.newInstances) this.notify(row.instanceId);
+    for (const message of commit.messages) this.notify(message.target);
+  }
+
+  #arm(timer: TimerItem): void {
+    const handle = this.ctx.clock.setTimer(new Date(timer.fireAt), () => {
+      this.#timers.delete(timer.id);
+      if (this.#stopped) return;
+      this.ctx.store.fireTimer(timer.id, {
+        target: timer.instanceId,
+        executionId: timer.executionId,
+        event: { ...timer.event, Timestamp: this.ctx.clock.now().toISOString() },
+      });
+      this.notify(timer.instanceId);
+    });
+    this.#timers.set(timer.id, handle);
+  }
+
+  #fail(what: string, error: unknown): void {
+    this.ctx.log('error', `Durable ${what} failed in the host: ${(error as Error).stack ?? String(error)}`);
+  }
+}

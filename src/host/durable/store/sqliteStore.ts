@@ -1,0 +1,278 @@
+/**
+ * {@link DurableStore} on SQLite (better-sqlite3). A file path gives a durable store; `:memory:` gives
+ * the in-memory store with the same semantics. WAL journal with `synchronous=FULL`: a commit is on
+ * disk when `commitEpisode` returns, so a `kill -9` (or power loss) after an activity result was
+ * acknowledged never loses it. NORMAL would be faster but may lose the last commits on power loss.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { HistoryEvent, RuntimeStatus } from '../history';
+import { SCHEMA } from './schema';
+import type {
+  ActivityItem,
+  DurableStore,
+  EntityCommit,
+  EntityRow,
+  EpisodeCommit,
+  InstanceFilter,
+  InstanceRow,
+  Message,
+  NewMessage,
+  TimerItem,
+} from './types';
+
+interface InstanceRecord {
+  instance_id: string;
+  name: string;
+  execution_id: string;
+  status: string;
+  input: string | null;
+  output: string | null;
+  custom_status: string | null;
+  created_at: string;
+  updated_at: string;
+  parent_instance_id: string | null;
+}
+
+function toInstance(r: InstanceRecord): InstanceRow {
+  return {
+    instanceId: r.instance_id,
+    name: r.name,
+    executionId: r.execution_id,
+    status: r.status as RuntimeStatus,
+    input: r.input,
+    output: r.output,
+    customStatus: r.custom_status,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    parentInstanceId: r.parent_instance_id,
+  };
+}
+
+export class SqliteStore implements DurableStore {
+  readonly #db: Database.Database;
+
+  constructor(path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.#db = new Database(path);
+    this.#db.pragma('journal_mode = WAL');
+    this.#db.pragma('synchronous = FULL');
+    this.#db.exec(SCHEMA);
+  }
+
+  instance(instanceId: string): InstanceRow | undefined {
+    const r = this.#db.prepare('SELECT * FROM instances WHERE instance_id = ?').get(instanceId) as
+      InstanceRecord | undefined;
+    return r && toInstance(r);
+  }
+
+  instances(filter: InstanceFilter): InstanceRow[] {
+    const rows = this.#db
+      .prepare('SELECT * FROM instances ORDER BY created_at, instance_id')
+      .all() as InstanceRecord[];
+    return rows.map(toInstance).filter((row) => matches(row, filter));
+  }
+
+  createInstance(row: InstanceRow, start: NewMessage): void {
+    this.#db.transaction(() => {
+      this.#deleteInstance(row.instanceId);
+      this.#putInstance(row);
+      this.#insertMessage(start);
+    })();
+  }
+
+  history(instanceId: string): HistoryEvent[] {
+    const rows = this.#db
+      .prepare('SELECT event FROM history WHERE instance_id = ? ORDER BY seq')
+      .all(instanceId) as { event: string }[];
+    return rows.map((r) => JSON.parse(r.event) as HistoryEvent);
+  }
+
+  messages(target: string): Message[] {
+    const rows = this.#db.prepare('SELECT * FROM messages WHERE target = ? ORDER BY seq').all(target) as {
+      seq: number;
+      target: string;
+      execution_id: string | null;
+      event: string;
+    }[];
+    return rows.map((r) => ({
+      seq: r.seq,
+      target: r.target,
+      executionId: r.execution_id,
+      event: JSON.parse(r.event) as HistoryEvent,
+    }));
+  }
+
+  targetsWithMessages(): string[] {
+    const rows = this.#db.prepare('SELECT DISTINCT target FROM messages').all() as {
+      target: string;
+    }[];
+    return rows.map((r) => r.target);
+  }
+
+  enqueue(message: NewMessage): void {
+    this.#insertMessage(message);
+  }
+
+  commitEpisode(c: EpisodeCommit): void {
+    this.#db.transaction(() => {
+      this.#putInstance(c.instance);
+      if (c.resetHistory)
+        this.#db.prepare('DELETE FROM history WHERE instance_id = ?').run(c.instance.instanceId);
+      const next = this.#db
+        .prepare('SELECT COALESCE(MAX(seq), -1) + 1 AS n FROM history WHERE instance_id = ?')
+        .get(c.instance.instanceId) as { n: number };
+      const insert = this.#db.prepare('INSERT INTO history (instance_id, seq, event) VALUES (?, ?, ?)');
+      c.append.forEach((e, i) => insert.run(c.instance.instanceId, next.n + i, JSON.stringify(e)));
+      this.#deleteMessages(c.consumed);
+      const activity = this.#db.prepare(
+        'INSERT INTO activities (id, instance_id, execution_id, task_id, name, input) VALUES (?, ?, ?, ?, ?, ?)',
+      );
+      for (const a of c.activities)
+        activity.run(a.id, a.instanceId, a.executionId, a.taskId, a.name, a.input);
+      const timer = this.#db.prepare(
+        'INSERT INTO timers (id, instance_id, execution_id, fire_at, event) VALUES (?, ?, ?, ?, ?)',
+      );
+      for (const t of c.timers)
+        timer.run(t.id, t.instanceId, t.executionId, t.fireAt, JSON.stringify(t.event));
+      const cancel = this.#db.prepare('DELETE FROM timers WHERE id = ?');
+      for (const id of c.cancelTimers) cancel.run(id);
+      for (const row of c.newInstances) {
+        this.#deleteInstance(row.instanceId);
+        this.#putInstance(row);
+      }
+      for (const m of c.messages) this.#insertMessage(m);
+    })();
+  }
+
+  commitEntity(c: EntityCommit): void {
+    this.#db.transaction(() => {
+      this.#db
+        .prepare(
+          'INSERT OR REPLACE INTO entities (entity_id, exists_flag, state, updated_at) VALUES (?, ?, ?, ?)',
+        )
+        .run(c.entity.entityId, c.entity.exists ? 1 : 0, c.entity.state, c.entity.updatedAt);
+      this.#deleteMessages(c.consumed);
+      for (const m of c.messages) this.#insertMessage(m);
+    })();
+  }
+
+  activities(): ActivityItem[] {
+    const rows = this.#db.prepare('SELECT * FROM activities ORDER BY rowid').all() as {
+      id: string;
+      instance_id: string;
+      execution_id: string;
+      task_id: number;
+      name: string;
+      input: string | null;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      instanceId: r.instance_id,
+      executionId: r.execution_id,
+      taskId: r.task_id,
+      name: r.name,
+      input: r.input,
+    }));
+  }
+
+  completeActivity(itemId: string, result: NewMessage): void {
+    this.#db.transaction(() => {
+      const gone = this.#db.prepare('DELETE FROM activities WHERE id = ?').run(itemId);
+      // A purged instance's work item is gone: its result has nowhere to go.
+      if (gone.changes > 0) this.#insertMessage(result);
+    })();
+  }
+
+  timers(): TimerItem[] {
+    const rows = this.#db.prepare('SELECT * FROM timers ORDER BY fire_at').all() as {
+      id: string;
+      instance_id: string;
+      execution_id: string;
+      fire_at: string;
+      event: string;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      instanceId: r.instance_id,
+      executionId: r.execution_id,
+      fireAt: r.fire_at,
+      event: JSON.parse(r.event) as HistoryEvent,
+    }));
+  }
+
+  fireTimer(timerId: string, fired: NewMessage): void {
+    this.#db.transaction(() => {
+      const gone = this.#db.prepare('DELETE FROM timers WHERE id = ?').run(timerId);
+      if (gone.changes > 0) this.#insertMessage(fired);
+    })();
+  }
+
+  entity(entityId: string): EntityRow | undefined {
+    const r = this.#db.prepare('SELECT * FROM entities WHERE entity_id = ?').get(entityId) as
+      { entity_id: string; exists_flag: number; state: string | null; updated_at: string } | undefined;
+    return (
+      r && { entityId: r.entity_id, exists: r.exists_flag === 1, state: r.state, updatedAt: r.updated_at }
+    );
+  }
+
+  purge(instanceIds: readonly string[]): number {
+    let deleted = 0;
+    this.#db.transaction(() => {
+      for (const id of instanceIds) deleted += this.#deleteInstance(id);
+    })();
+    return deleted;
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+
+  #putInstance(r: InstanceRow): void {
+    this.#db
+      .prepare(
+        `INSERT OR REPLACE INTO instances (instance_id, name, execution_id, status, input, output,
+         custom_status, created_at, updated_at, parent_instance_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        r.instanceId,
+        r.name,
+        r.executionId,
+        r.status,
+        r.input,
+        r.output,
+        r.customStatus,
+        r.createdAt,
+        r.updatedAt,
+        r.parentInstanceId,
+      );
+  }
+
+  #deleteInstance(id: string): number {
+    const gone = this.#db.prepare('DELETE FROM instances WHERE instance_id = ?').run(id).changes;
+    for (const table of ['history', 'activities', 'timers'])
+      this.#db.prepare(`DELETE FROM ${table} WHERE instance_id = ?`).run(id);
+    this.#db.prepare('DELETE FROM messages WHERE target = ?').run(id);
+    return gone;
+  }
+
+  #insertMessage(m: NewMessage): void {
+    this.#db
+      .prepare('INSERT INTO messages (target, execution_id, event) VALUES (?, ?, ?)')
+      .run(m.target, m.executionId, JSON.stringify(m.event));
+  }
+
+  #deleteMessages(seqs: readonly number[]): void {
+    const del = this.#db.prepare('DELETE FROM messages WHERE seq = ?');
+    for (const seq of seqs) del.run(seq);
+  }
+}
+
+function matches(row: InstanceRow, f: InstanceFilter): boolean {
+  if (f.createdFrom !== undefined && row.createdAt < f.createdFrom) return false;
+  if (f.createdTo !== undefined && row.createdAt > f.createdTo) return false;
+  if (f.statuses && f.statuses.length > 0 && !f.statuses.includes(row.status)) return false;
+  if (f.prefix !== undefined && !row.instanceId.startsWith(f.prefix)) return false;
+  return true;
+}
