@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ClientError, sendToInstance, signalEntity, startInstance } from '../client';
 import type { EngineContext } from '../context';
 import { entityInstanceId } from '../entity/entityId';
-import { EventType, isTerminal, type RuntimeStatus } from '../history';
+import { EventType, isTerminal } from '../history';
 import { managementUrls, WEBHOOK_PATH } from './clientData';
 import { listInstances, purgeByFilter } from './list';
 import { readText, sendEmpty, sendJson, sendMessage } from './respond';

@@ -26,9 +26,10 @@ export function callHttp(ctx: ShadowContext, request: Record<string, unknown>): 
       const response = (outcome.ok ? outcome.value : undefined) as HttpResponseShape | undefined;
       const location = response && header(response, 'Location');
       if (!polling || !response || response.statusCode !== 202 || !location) return whole.settle(outcome);
-      const retryAfter = Number(header(response, 'Retry-After'));
-      const delay =
-        Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : ctx.options.httpSleepMs;
+      // Like the SDK: any Retry-After value (even "0") is used, else the default sleep.
+      const retryAfter = header(response, 'Retry-After');
+      const seconds = Number(retryAfter);
+      const delay = retryAfter && Number.isFinite(seconds) ? seconds * 1000 : ctx.options.httpSleepMs;
       const headers = { ...(req['headers'] as Record<string, unknown> | undefined) };
       for (const key of Object.keys(headers))
         if (key.toLowerCase() === 'x-functions-key') delete headers[key];
