@@ -106,7 +106,7 @@ rows.push([
 ]);
 
 console.log(`store: ${storeKind === 'memory' ? 'memory' : 'SQLite file (WAL, synchronous=FULL)'}; node ${process.version}`);
-console.log('| measurement | durable | direct in-process | ratio |');
+console.log('| measurement | durable | direct in-process | ratio (durable time / direct time) |');
 console.log('|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 await host.stop();
