@@ -11,7 +11,9 @@ const root = resolve(fileURLToPath(import.meta.url), '../..');
 const { startHost } = await import(resolve(root, 'dist/host/startHost.js'));
 const { createDurableExtension } = await import(resolve(root, 'dist/host/durable/extension.js'));
 
-const storeKind = process.argv.includes('--store') ? process.argv[process.argv.indexOf('--store') + 1] : 'file';
+const storeKind = process.argv.includes('--store')
+  ? process.argv[process.argv.indexOf('--store') + 1]
+  : 'file';
 const dir = mkdtempSync(join(tmpdir(), 'flowline-bench-'));
 const extension = createDurableExtension();
 const host = await startHost({
@@ -24,7 +26,10 @@ const host = await startHost({
 const base = `${host.origin}/runtime/webhooks/durabletask`;
 
 async function orchestrate(name, input) {
-  const response = await fetch(`${base}/orchestrators/${name}`, { method: 'POST', body: JSON.stringify(input) });
+  const response = await fetch(`${base}/orchestrators/${name}`, {
+    method: 'POST',
+    body: JSON.stringify(input),
+  });
   const { id } = await response.json();
   for (;;) {
     const row = extension.store.instance(id);
@@ -38,9 +43,12 @@ async function orchestrate(name, input) {
 
 const fn = host.runtime.functions.get('Double');
 const direct = (i) =>
-  host.runtime.invoke('Double', { inputData: [{ name: fn.triggerBindingName, data: { string: String(i) } }] });
+  host.runtime.invoke('Double', {
+    inputData: [{ name: fn.triggerBindingName, data: { string: String(i) } }],
+  });
 
-const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const pct = (xs, p) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 async function timed(fnc) {
   const t = performance.now();
   await fnc();
@@ -57,8 +65,18 @@ const lat = [];
 for (let i = 0; i < 200; i++) lat.push(await timed(() => orchestrate('Sequence', 1)));
 const dlat = [];
 for (let i = 0; i < 200; i++) dlat.push(await timed(() => direct(i)));
-rows.push(['one-activity orchestration p50', fmt(pct(lat, 50)), fmt(pct(dlat, 50)), (pct(lat, 50) / pct(dlat, 50)).toFixed(0)]);
-rows.push(['one-activity orchestration p99', fmt(pct(lat, 99)), fmt(pct(dlat, 99)), (pct(lat, 99) / pct(dlat, 99)).toFixed(0)]);
+rows.push([
+  'one-activity orchestration p50',
+  fmt(pct(lat, 50)),
+  fmt(pct(dlat, 50)),
+  (pct(lat, 50) / pct(dlat, 50)).toFixed(0),
+]);
+rows.push([
+  'one-activity orchestration p99',
+  fmt(pct(lat, 99)),
+  fmt(pct(dlat, 99)),
+  (pct(lat, 99) / pct(dlat, 99)).toFixed(0),
+]);
 
 const chain = {};
 for (const n of [10, 100, 1000]) {
@@ -105,7 +123,9 @@ rows.push([
   (sustained / dsustained).toFixed(0),
 ]);
 
-console.log(`store: ${storeKind === 'memory' ? 'memory' : 'SQLite file (WAL, synchronous=FULL)'}; node ${process.version}`);
+console.log(
+  `store: ${storeKind === 'memory' ? 'memory' : 'SQLite file (WAL, synchronous=FULL)'}; node ${process.version}`,
+);
 console.log('| measurement | durable | direct in-process | ratio (durable time / direct time) |');
 console.log('|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
