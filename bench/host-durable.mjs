@@ -1,6 +1,7 @@
 // Durable emulation benchmark: orchestrations on the embedded host next to a same-run baseline of
 // invoking the same activity function directly in-process (through the invocation model).
 // Usage: npm run build && node bench/host-durable.mjs [--store memory|file]
+/* global fetch, setTimeout */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

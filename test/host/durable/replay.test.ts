@@ -30,7 +30,7 @@ const timer = (ms: number, isCanceled = false): Action => ({ actionType: 5, fire
 const summary = (events: readonly HistoryEvent[]): string[] =>
   events.map(
     (e) =>
-      `${e.EventType === EventType.TimerCreated ? 'Timer' : 'Task'}(${e.EventId})${e['FireAt'] ? `@${String(e['FireAt'])}` : ''}`,
+      `${e.EventType === EventType.TimerCreated ? 'Timer' : 'Task'}(${e.EventId})${typeof e['FireAt'] === 'string' ? `@${e['FireAt']}` : ''}`,
   );
 
 describe('shadow replay', () => {
@@ -141,7 +141,7 @@ describe('shadow replay', () => {
       historyEvent(EventType.TaskScheduled, at(0), { Name: 'A' }, 0),
       historyEvent(EventType.OrchestratorCompleted, at(0)),
     ];
-    const result = shadowReplay(history, actions as Action[], options());
+    const result = shadowReplay(history, actions, options());
     expect(result.nondeterminism).toMatch(/^Non-Deterministic workflow detected: /);
     expect(result.nondeterminism).toMatch(message);
   });
