@@ -8,6 +8,7 @@ import { clientBindingData } from './api/clientData';
 import { handleDurableHttp } from './api/routes';
 import { type DurableOptions, readConfig } from './config';
 import { Engine } from './engine';
+import { MemoryStore } from './store/memoryStore';
 import { SqliteStore } from './store/sqliteStore';
 import type { DurableStore } from './store/types';
 
@@ -39,7 +40,7 @@ export function createDurableExtension(options: DurableOptions = {}): DurableExt
     start(runtime: FunctionsRuntime, environment: HostEnvironment) {
       env = environment;
       const config = readConfig(environment.hostJson, options);
-      store = new SqliteStore(environment.store === 'memory' ? ':memory:' : environment.store);
+      store = environment.store === 'memory' ? new MemoryStore() : new SqliteStore(environment.store);
       engine = new Engine(store, runtime, options.clock ?? systemClock, config);
       engine.start();
       return Promise.resolve();

@@ -1,6 +1,5 @@
 /**
- * {@link DurableStore} on SQLite (better-sqlite3). A file path gives a durable store; `:memory:` gives
- * the in-memory store with the same semantics. WAL journal with `synchronous=FULL`: a commit is on
+ * {@link DurableStore} on a SQLite file (better-sqlite3), one transaction per commit. WAL journal with `synchronous=FULL`: a commit is on
  * disk when `commitEpisode` returns, so a `kill -9` (or power loss) after an activity result was
  * acknowledged never loses it. NORMAL would be faster but may lose the last commits on power loss.
  */
@@ -8,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { HistoryEvent, RuntimeStatus } from '../history';
+import { matchesFilter } from './filter';
 import { SCHEMA } from './schema';
 import type {
   ActivityItem,
@@ -71,7 +71,7 @@ export class SqliteStore implements DurableStore {
     const rows = this.#db
       .prepare('SELECT * FROM instances ORDER BY created_at, instance_id')
       .all() as InstanceRecord[];
-    return rows.map(toInstance).filter((row) => matches(row, filter));
+    return rows.map(toInstance).filter((row) => matchesFilter(row, filter));
   }
 
   createInstance(row: InstanceRow, start: NewMessage): void {
@@ -267,12 +267,4 @@ export class SqliteStore implements DurableStore {
     const del = this.#db.prepare('DELETE FROM messages WHERE seq = ?');
     for (const seq of seqs) del.run(seq);
   }
-}
-
-function matches(row: InstanceRow, f: InstanceFilter): boolean {
-  if (f.createdFrom !== undefined && row.createdAt < f.createdFrom) return false;
-  if (f.createdTo !== undefined && row.createdAt > f.createdTo) return false;
-  if (f.statuses && f.statuses.length > 0 && !f.statuses.includes(row.status)) return false;
-  if (f.prefix !== undefined && !row.instanceId.startsWith(f.prefix)) return false;
-  return true;
 }
