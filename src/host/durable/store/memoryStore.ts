@@ -47,7 +47,8 @@ export class MemoryStore implements DurableStore {
   }
 
   history(instanceId: string): HistoryEvent[] {
-    return copy(this.#history.get(instanceId) ?? []);
+    // History events are never mutated after they are appended; a new array is enough.
+    return [...(this.#history.get(instanceId) ?? [])];
   }
 
   messages(target: string): Message[] {
@@ -66,7 +67,8 @@ export class MemoryStore implements DurableStore {
     const id = c.instance.instanceId;
     this.#instances.set(id, c.instance);
     const kept = c.resetHistory ? [] : (this.#history.get(id) ?? []);
-    this.#history.set(id, [...kept, ...copy(c.append)]);
+    kept.push(...c.append);
+    this.#history.set(id, kept);
     for (const seq of c.consumed) this.#messages.delete(seq);
     for (const a of c.activities) this.#activities.set(a.id, a);
     for (const t of c.timers) this.#timers.set(t.id, copy(t));

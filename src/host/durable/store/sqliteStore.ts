@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { HistoryEvent, RuntimeStatus } from '../history';
+import { type HistoryEvent, isTerminal, type RuntimeStatus } from '../history';
 import { matchesFilter } from './filter';
 import { SCHEMA } from './schema';
 import type {
@@ -52,6 +52,8 @@ function toInstance(r: InstanceRecord): InstanceRow {
 
 export class SqliteStore implements DurableStore {
   readonly #db: Database.Database;
+  /** Parsed history of running instances (write-through), so an episode does not re-read it all. */
+  readonly #historyCache = new Map<string, HistoryEvent[]>();
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -83,10 +85,14 @@ export class SqliteStore implements DurableStore {
   }
 
   history(instanceId: string): HistoryEvent[] {
+    const cached = this.#historyCache.get(instanceId);
+    if (cached) return [...cached];
     const rows = this.#db
       .prepare('SELECT event FROM history WHERE instance_id = ? ORDER BY seq')
       .all(instanceId) as { event: string }[];
-    return rows.map((r) => JSON.parse(r.event) as HistoryEvent);
+    const events = rows.map((r) => JSON.parse(r.event) as HistoryEvent);
+    this.#historyCache.set(instanceId, events);
+    return [...events];
   }
 
   messages(target: string): Message[] {
@@ -144,6 +150,15 @@ export class SqliteStore implements DurableStore {
       }
       for (const m of c.messages) this.#insertMessage(m);
     })();
+    this.#cacheAppend(c);
+  }
+
+  #cacheAppend(c: EpisodeCommit): void {
+    const id = c.instance.instanceId;
+    const cached = this.#historyCache.get(id);
+    if (isTerminal(c.instance.status)) this.#historyCache.delete(id);
+    else if (c.resetHistory) this.#historyCache.set(id, [...c.append]);
+    else if (cached) cached.push(...c.append);
   }
 
   commitEntity(c: EntityCommit): void {
@@ -250,6 +265,7 @@ export class SqliteStore implements DurableStore {
   }
 
   #deleteInstance(id: string): number {
+    this.#historyCache.delete(id);
     const gone = this.#db.prepare('DELETE FROM instances WHERE instance_id = ?').run(id).changes;
     for (const table of ['history', 'activities', 'timers'])
       this.#db.prepare(`DELETE FROM ${table} WHERE instance_id = ?`).run(id);
