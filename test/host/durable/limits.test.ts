@@ -48,3 +48,11 @@ test('re-yielding a pending activity in a new Task.any runs it twice, as on Azur
   expect(await (await fetch(`${d.host.origin}/api/lazy-calls`)).json()).toBe(2);
   expect(d.logs.some((l) => l.startsWith('warning:') && l.includes('durable-js #574'))).toBe(true);
 });
+
+test('with an exception-properties provider a failed activity reaches the orchestrator as TaskFailedError with FailureDetails', async () => {
+  const { id } = (await (await startRaw('orchestrators/CatchCoded')).json()) as { id: string };
+  expect(await d.waitFor(id)).toMatchObject({
+    runtimeStatus: 'Completed',
+    output: { name: 'TaskFailedError', message: 'RangeError: out of range', properties: { code: 'E42' } },
+  });
+});

@@ -25,13 +25,16 @@ async function execute(ctx: EngineContext, item: ActivityItem): Promise<HistoryE
       TaskScheduledId: item.taskId,
       Result: JSON.stringify(value ?? null),
     });
-  const failed = (message: string, stack = ''): HistoryEvent =>
-    historyEvent(EventType.TaskFailed, nowIso(ctx), {
+  const failed = (message: string, stack = ''): HistoryEvent => {
+    const details = failureDetails(message);
+    const text = details ? details.ErrorMessage : message;
+    return historyEvent(EventType.TaskFailed, nowIso(ctx), {
       TaskScheduledId: item.taskId,
-      Reason: `Activity function '${item.name}' failed: ${message}`,
-      Details: JSON.stringify({ Message: message, StackTrace: stack }),
-      ...failureDetails(message),
+      Reason: `Activity function '${item.name}' failed: ${text}`,
+      Details: JSON.stringify({ Message: text, StackTrace: details?.StackTrace ?? stack }),
+      ...(details ? { FailureDetails: details } : {}),
     });
+  };
   if (item.name === HTTP_ACTIVITY) {
     try {
       return completed(await runHttpActivity(item.input));
@@ -64,21 +67,28 @@ export function decode(value: RpcTypedData | null | undefined): unknown {
   return null;
 }
 
+interface FailureDetails {
+  readonly ErrorType: string;
+  readonly ErrorMessage: string;
+  readonly StackTrace: string | null;
+  readonly IsNonRetriable: boolean;
+  readonly Properties: unknown;
+}
+
 /** durable-functions 3.5 sends a JSON failure-details payload when an exception-properties provider is set. */
-function failureDetails(message: string): Record<string, unknown> {
+function failureDetails(message: string): FailureDetails | undefined {
   try {
     const parsed = JSON.parse(message) as Record<string, unknown>;
-    if (typeof parsed['errorType'] !== 'string' || typeof parsed['errorMessage'] !== 'string') return {};
+    const { errorType, errorMessage, stackTrace } = parsed;
+    if (typeof errorType !== 'string' || typeof errorMessage !== 'string') return undefined;
     return {
-      FailureDetails: {
-        ErrorType: parsed['errorType'],
-        ErrorMessage: parsed['errorMessage'],
-        StackTrace: parsed['stackTrace'] ?? null,
-        IsNonRetriable: parsed['isNonRetriable'] === true,
-        Properties: parsed['properties'] ?? null,
-      },
+      ErrorType: errorType,
+      ErrorMessage: errorMessage,
+      StackTrace: typeof stackTrace === 'string' ? stackTrace : null,
+      IsNonRetriable: parsed['isNonRetriable'] === true,
+      Properties: parsed['properties'] ?? null,
     };
   } catch {
-    return {};
+    return undefined;
   }
 }
