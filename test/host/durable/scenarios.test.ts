@@ -134,6 +134,26 @@ describe.each(['memory', 'sqlite'])('with the %s store', (kind) => {
       ]);
     });
 
+    test('a sub-orchestration retried until exhaustion creates a child per attempt with retry timers between', async () => {
+      const { id = '' } = await d.start('ParentRetry');
+      const status = await d.waitFor(id);
+      expect(status.output).toMatch(
+        /^caught: Orchestrator function 'CatchlessFail' failed: Activity function 'Fail' failed: again/,
+      );
+      expect(history(id).filter((e) => !e.startsWith('Orchestrator'))).toEqual([
+        'ExecutionStarted',
+        'SubOrchestrationInstanceCreated(0)',
+        'SubOrchestrationInstanceFailed',
+        'TimerCreated(1)',
+        'TimerFired',
+        'SubOrchestrationInstanceCreated(2)',
+        'SubOrchestrationInstanceFailed',
+        'TimerCreated(3)',
+        'TimerFired',
+        'ExecutionCompleted',
+      ]);
+    });
+
     test('continue-as-new restarts the history with the new input until the loop ends', async () => {
       const { id = '' } = await d.start('Loop', 0);
       expect(await d.waitFor(id)).toMatchObject({
@@ -232,6 +252,25 @@ describe.each(['memory', 'sqlite'])('with the %s store', (kind) => {
       expect(next.headers.get('x-ms-continuation-token')).toBeNull();
       const rows = (await next.json()) as { runtimeStatus: string }[];
       expect(rows.every((r) => r.runtimeStatus === 'Completed')).toBe(true);
+    });
+
+    test('purge by filter deletes matching finished instances and needs createdTimeFrom', async () => {
+      const { id = '' } = await d.start('Chain', undefined, 'filter-purge-1');
+      await d.waitFor(id);
+      expect((await d.api('instances?runtimeStatus=Completed', { method: 'DELETE' })).status).toBe(400);
+      const from = new Date(Date.now() - 3_600_000).toISOString();
+      const purge = await d.api(`instances?createdTimeFrom=${from}&runtimeStatus=Completed`, {
+        method: 'DELETE',
+      });
+      expect(purge.status).toBe(200);
+      expect(((await purge.json()) as { instancesDeleted: number }).instancesDeleted).toBeGreaterThanOrEqual(
+        1,
+      );
+      expect((await d.api(`instances/${id}`)).status).toBe(404);
+      const again = await d.api(`instances?createdTimeFrom=${from}&runtimeStatus=Completed`, {
+        method: 'DELETE',
+      });
+      expect(again.status).toBe(404);
     });
 
     test('rewind answers 501 (not supported by this storage provider)', async () => {
