@@ -17,8 +17,10 @@ export function sendEmpty(res: ServerResponse, status: number): void {
   res.end();
 }
 
+/** Error answers are plain text: the SDK puts `response.data` straight into `new Error(...)`. */
 export function sendMessage(res: ServerResponse, status: number, message: string): void {
-  sendJson(res, status, { Message: message });
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end(message);
 }
 
 export async function readText(req: IncomingMessage): Promise<string> {
