@@ -146,6 +146,18 @@ describe('shadow replay', () => {
     expect(result.nondeterminism).toMatch(message);
   });
 
+  test('an event replayed after continueAsNew was registered is carried into the next execution', () => {
+    const actions: Action[] = [
+      { actionType: 6, externalEventName: 'add' },
+      { actionType: 4, input: 1 },
+    ];
+    const raised = (n: number): HistoryEvent =>
+      historyEvent(EventType.EventRaised, at(5), { Name: 'add', Input: String(n) });
+    const result = shadowReplay([...started(), os(5), raised(1), raised(2)], actions, options());
+    expect(result.continueAsNew).toEqual({ input: 1 });
+    expect(result.carriedOver.map((e) => e['Input'])).toEqual(['2']);
+  });
+
   test('retry backoff grows by the coefficient and is capped at the maximum interval', () => {
     const actions: Action[] = [
       {

@@ -154,6 +154,13 @@ describe.each(['memory', 'sqlite'])('with the %s store', (kind) => {
       ]);
     });
 
+    test('events raised together reach the next executions after continue-as-new (carry-over)', async () => {
+      const { id = '' } = await d.start('Accumulate', 0);
+      await d.waitFor(id, ['Running']);
+      await Promise.all([1, 2, 3].map(() => raise(id, 'add', 1)));
+      expect(await d.waitFor(id)).toMatchObject({ runtimeStatus: 'Completed', output: 3 });
+    });
+
     test('continue-as-new restarts the history with the new input until the loop ends', async () => {
       const { id = '' } = await d.start('Loop', 0);
       expect(await d.waitFor(id)).toMatchObject({

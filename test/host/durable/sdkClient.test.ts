@@ -14,7 +14,7 @@ const op = async (name: string, id = ''): Promise<unknown> => {
     method: 'POST',
   });
   if (response.status >= 400) throw new Error(`${name}: HTTP ${response.status} ${await response.text()}`);
-  return response.status === 204 ? undefined : ((await response.json()));
+  return response.status === 204 ? undefined : await response.json();
 };
 
 test("the SDK's DurableClient reads status, lists, raises, suspends, resumes, terminates and purges through the API", async () => {

@@ -77,7 +77,7 @@ export async function runEpisode(ctx: EngineContext, instanceId: string): Promis
     outcome.error !== undefined
       ? { kind: 'Failed', reason: `Orchestrator function '${row.name}' failed: ${outcome.error}` }
       : replay.continueAsNew
-        ? { kind: 'ContinuedAsNew', input: replay.continueAsNew.input }
+        ? { kind: 'ContinuedAsNew', input: replay.continueAsNew.input, carriedOver: replay.carriedOver }
         : { kind: 'Completed', output: outcome.state.output };
   return finish(ctx, scheduled, past, allFresh, ending);
 }

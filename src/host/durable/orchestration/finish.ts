@@ -10,7 +10,11 @@ export type Ending =
   | { readonly kind: 'Completed'; readonly output: unknown }
   | { readonly kind: 'Failed'; readonly reason: string }
   | { readonly kind: 'Terminated'; readonly reason: string }
-  | { readonly kind: 'ContinuedAsNew'; readonly input: unknown };
+  | {
+      readonly kind: 'ContinuedAsNew';
+      readonly input: unknown;
+      readonly carriedOver: readonly HistoryEvent[];
+    };
 
 interface ParentRef {
   readonly TaskScheduleId: number;
@@ -45,6 +49,19 @@ export function finish(
         Generation: Number(started?.['Generation'] ?? 0) + 1,
       }),
     };
+    const carried: NewMessage[] = ending.carriedOver.map((event) => ({
+      target: row.instanceId,
+      executionId,
+      event: { ...event, IsPlayed: false },
+    }));
+    const replayed = ending.carriedOver.filter((e) => past.includes(e));
+    for (const e of replayed)
+      ctx.log(
+        'warning',
+        `Instance ${row.instanceId}: extension #2606: event '${String(e['Name'])}' from an earlier episode was ` +
+          `replayed after continueAsNew was registered and is carried into the next execution again (as on Azure). ` +
+          `Do not cancel a timer and continue as new in the same step after Task.any.`,
+      );
     return {
       ...commit,
       instance: { ...row, executionId, status: 'Running', input, output: null },
@@ -52,7 +69,7 @@ export function finish(
       append: [],
       activities: [],
       timers: [],
-      messages: [...commit.messages, start],
+      messages: [...commit.messages, start, ...carried],
     };
   }
   const result = ending.kind === 'Completed' ? JSON.stringify(ending.output ?? null) : ending.reason;

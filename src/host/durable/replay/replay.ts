@@ -15,6 +15,8 @@ export interface ReplayResult {
   /** Activities, live timers and sub-orchestrations still awaiting their completion event. */
   readonly openTasks: number;
   readonly continueAsNew: { readonly input: unknown } | undefined;
+  /** EventRaised events to deliver to the next execution (DTFx carry-over on continue-as-new). */
+  readonly carriedOver: readonly HistoryEvent[];
   /** Ids of timers the orchestrator cancelled. */
   readonly cancelledTimers: readonly number[];
   readonly nondeterminism?: string;
@@ -34,6 +36,7 @@ export function shadowReplay(
     atEnd: walk.atEnd,
     openTasks: ctx.openTasks(),
     continueAsNew: ctx.continueAsNew,
+    carriedOver: ctx.carriedOver,
     cancelledTimers: ctx.cancelledTimers,
     ...extra,
   });

@@ -41,6 +41,8 @@ const SCHEDULED_KIND: Readonly<Record<number, ScheduledKind>> = {
 export class ShadowContext {
   now = '';
   continueAsNew: { readonly input: unknown } | undefined;
+  /** Events replayed after ContinueAsNew was registered: DTFx hands them to the next execution. */
+  readonly carriedOver: HistoryEvent[] = [];
   readonly pending = new Map<number, Pending>();
   readonly cancelledTimers: number[] = [];
   #next = 0;
@@ -207,6 +209,10 @@ export class ShadowContext {
 
   #raise(event: HistoryEvent): void {
     const name = str(event, 'Name') ?? '';
+    if (this.continueAsNew) {
+      this.carriedOver.push(event);
+      return;
+    }
     const entity = this.#entityWaiters.get(name);
     if (entity) {
       this.#entityWaiters.delete(name);
