@@ -288,6 +288,15 @@ describe.each(['memory', 'sqlite'])('with the %s store', (kind) => {
   });
 
   describe('nondeterminism and callHttp', () => {
+    test('scheduling an activity that does not exist fails the orchestration itself, as the extension does', async () => {
+      const { id = '' } = await d.start('CallsMissing');
+      const status = await d.waitFor(id);
+      expect(status.runtimeStatus).toBe('Failed');
+      expect(status.output).toMatch(
+        /^Orchestrator function 'CallsMissing' failed: The function 'NoSuchActivity' doesn't exist, is disabled, or is not an activity function/,
+      );
+    });
+
     test('an orchestrator that schedules a different activity on replay fails with the extension message', async () => {
       const { id = '' } = await d.start('Drifting');
       await d.waitFor(id, ['Running']);

@@ -9,6 +9,7 @@ import type { EpisodeCommit, InstanceRow } from '../store/types';
 import { takeInbox } from './inbox';
 import { invokeOrchestrator } from './invokeOrchestrator';
 import { type Ending, finish } from './finish';
+import { missingFunction } from './missingFunction';
 import { sideEffects } from './sideEffects';
 
 export async function runEpisode(ctx: EngineContext, instanceId: string): Promise<EpisodeCommit | undefined> {
@@ -66,6 +67,12 @@ export async function runEpisode(ctx: EngineContext, instanceId: string): Promis
     return finish(ctx, withStatus, past, fresh, {
       kind: 'Failed',
       reason: `Orchestrator function '${row.name}' failed: ${replay.unsupported}`,
+    });
+  const missing = missingFunction(ctx, replay.newEvents);
+  if (missing !== undefined)
+    return finish(ctx, withStatus, past, fresh, {
+      kind: 'Failed',
+      reason: `Orchestrator function '${row.name}' failed: ${missing}`,
     });
   const effects = sideEffects(ctx, row, replay.newEvents, replay.cancelledTimers);
   const scheduled: EpisodeCommit = { ...withStatus, ...effects };
