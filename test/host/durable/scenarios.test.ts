@@ -102,6 +102,33 @@ describe.each(['memory', 'sqlite'])('with the %s store', (kind) => {
       expect(await d.waitFor(id)).toMatchObject({ runtimeStatus: 'Completed', output: 'timed out' });
     });
 
+    test('an activity winning against an uncancelled timer: ids as in durable-js, Running until the timer fires', async () => {
+      const { id = '' } = await d.start('TimerActivityRace');
+      for (let i = 0; i < 100 && !history(id).includes('TaskScheduled(2)'); i++)
+        await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, 50));
+      expect((await d.status(id)).runtimeStatus).toBe('Running');
+      expect(await d.waitFor(id)).toMatchObject({ runtimeStatus: 'Completed', output: 'Hello after!' });
+      expect(history(id)).toEqual([
+        'OrchestratorStarted',
+        'ExecutionStarted',
+        'TimerCreated(0)',
+        'TaskScheduled(1)',
+        'OrchestratorCompleted',
+        'OrchestratorStarted',
+        'TaskCompleted',
+        'TaskScheduled(2)',
+        'OrchestratorCompleted',
+        'OrchestratorStarted',
+        'TaskCompleted',
+        'OrchestratorCompleted',
+        'OrchestratorStarted',
+        'TimerFired',
+        'ExecutionCompleted',
+        'OrchestratorCompleted',
+      ]);
+    });
+
     test('an event raised before the orchestrator waits for it is buffered and delivered', async () => {
       const { id = '' } = await d.start('WaitEvent');
       expect((await raise(id, 'Go', { early: true })).status).toBe(202);
