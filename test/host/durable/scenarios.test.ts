@@ -307,6 +307,28 @@ describe.each(['memory', 'sqlite'])('with the %s store', (kind) => {
       expect(again.status).toBe(404);
     });
 
+    test('starting with ?timeout= waits server-side: 200 with the output, or 202 when the time runs out', async () => {
+      const done = await d.api('orchestrators/Chain?timeout=10&pollingInterval=0.05', { method: 'POST' });
+      expect(done.status).toBe(200);
+      expect(await done.json()).toEqual(['Hello Tokyo!', 'Hello Seattle!', 'Hello London!']);
+      const pending = await d.api('orchestrators/Forever?timeout=0.2&pollingInterval=0.05', {
+        method: 'POST',
+      });
+      expect(pending.status).toBe(202);
+      expect(pending.headers.get('location')).toMatch(/\/runtime\/webhooks\/durabletask\/instances\//);
+    });
+
+    test.each([
+      ['a start body that is not JSON', 'orchestrators/Chain', { body: '{oops' }],
+      [
+        'an event without a JSON content type',
+        'instances/any/raiseEvent/Go',
+        { body: '1', headers: { 'content-type': 'text/plain' } },
+      ],
+    ])('%s answers 400', async (_name, path, init) => {
+      expect((await d.api(path, { method: 'POST', ...init })).status).toBe(400);
+    });
+
     test('rewind answers 501 (not supported by this storage provider)', async () => {
       const { id = '' } = await d.start('Chain');
       await d.waitFor(id);

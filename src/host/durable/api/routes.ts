@@ -11,6 +11,7 @@ import { EventType, isTerminal } from '../history';
 import { managementUrls, WEBHOOK_PATH } from './clientData';
 import { listInstances, purgeByFilter } from './list';
 import { readText, sendEmpty, sendJson, sendMessage } from './respond';
+import { waitForCompletion } from './startAndWait';
 import { statusPayload } from './status';
 
 export interface ApiContext {
@@ -49,8 +50,11 @@ async function route(
   const origin = `http://${req.headers.host ?? 'localhost'}`;
   if (head === 'orchestrators' && a !== undefined && method === 'POST') {
     const body = await readText(req);
+    if (body !== '' && !isJson(body))
+      throw new ClientError(400, `The request body to start '${a}' is not valid JSON.`);
     const row = startInstance(ctx, a, b ?? randomUUID().replace(/-/g, ''), body === '' ? null : body);
     const urls = managementUrls(origin, ctx.config.hubName, row.instanceId, api.systemCode());
+    if (url.searchParams.has('timeout')) return waitForCompletion(ctx, res, url, row.instanceId, urls);
     sendJson(res, 202, urls, { location: urls['statusQueryGetUri'] ?? '' });
     return;
   }
@@ -68,14 +72,10 @@ async function route(
     }
     if (method === 'POST' && b === 'raiseEvent' && c !== undefined) {
       const body = await readText(req);
-      let input: string | null = body === '' ? null : body;
-      if (input !== null) {
-        try {
-          JSON.parse(input);
-        } catch {
-          input = JSON.stringify(input);
-        }
-      }
+      if (!(req.headers['content-type'] ?? '').toLowerCase().includes('json'))
+        throw new ClientError(400, 'Raising an event needs Content-Type: application/json.');
+      if (body !== '' && !isJson(body)) throw new ClientError(400, 'The event data is not valid JSON.');
+      const input = body === '' ? null : body;
       sendToInstance(ctx, a, EventType.EventRaised, { Name: c, Input: input });
       return sendEmpty(res, 202);
     }
@@ -133,8 +133,19 @@ function getStatus(api: ApiContext, res: ServerResponse, url: URL, origin: strin
     showHistoryOutput: flag('showHistoryOutput', false),
   };
   const body = statusPayload(row, options.showHistory ? ctx.store.history(id) : undefined, options);
-  if (isTerminal(row.status)) return sendJson(res, 200, body);
+  const failed500 =
+    row.status === 'Failed' && url.searchParams.get('returnInternalServerErrorOnFailure') === 'true';
+  if (isTerminal(row.status)) return sendJson(res, failed500 ? 500 : 200, body);
   const location =
     managementUrls(origin, ctx.config.hubName, id, api.systemCode())['statusQueryGetUri'] ?? '';
   sendJson(res, 202, body, { location, 'retry-after': '5' });
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
