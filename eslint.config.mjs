@@ -16,7 +16,11 @@ const deterministic = {
             message: 'expressions/ and engine/ are deterministic: no Node built-ins.',
           },
           {
-            group: ['**/host/**', '**/connectors/**', '**/functions/**', '**/cli/**'],
+            group: ['host', 'connectors', 'functions', 'cli', 'gateway', 'telemetry'].flatMap((layer) => [
+              `../${layer}/**`,
+              `../../${layer}/**`,
+              `../../../${layer}/**`,
+            ]),
             message: 'expressions/ and engine/ may not depend on side-effecting layers.',
           },
         ],

@@ -7,7 +7,18 @@ import type { Call } from '../ast';
 import { ExpressionError } from '../errors';
 import { isJsonObject, type JsonObject, type JsonValue } from '../values';
 
-const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+const ORDINALS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+];
 
 export function ordinal(index: number): string {
   return ORDINALS[index] ?? `${index + 1}th`;

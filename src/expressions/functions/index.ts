@@ -1,0 +1,28 @@
+/**
+ * The WDL function library: every category's functions, looked up case-insensitively as Logic
+ * Apps does. Registration only; each category lives in its own file.
+ */
+import { suggest } from '../suggest';
+import { logicalFunctions } from './logical';
+import type { FunctionDef } from './types';
+
+export const allFunctions: readonly FunctionDef[] = [...logicalFunctions];
+
+const byName = new Map<string, FunctionDef>();
+for (const def of allFunctions) {
+  const key = def.name.toLowerCase();
+  if (byName.has(key)) throw new Error(`The expression function '${def.name}' is defined twice.`);
+  byName.set(key, def);
+}
+
+export function lookupFunction(name: string): FunctionDef | undefined {
+  return byName.get(name.toLowerCase());
+}
+
+/** The documented spelling of the function closest to `name`, for "did you mean". */
+export function suggestFunction(name: string): string | undefined {
+  return suggest(
+    name,
+    allFunctions.map((f) => f.name),
+  );
+}
