@@ -7,7 +7,7 @@
 import type { ServerResponse } from 'node:http';
 import type { EngineContext } from '../context';
 import { isTerminal } from '../history';
-import { parseJson } from '../replay/shadowContext';
+import { parseJson } from '../replay/outcomes';
 import { sendJson } from './respond';
 import { statusPayload } from './status';
 

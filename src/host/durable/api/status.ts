@@ -1,6 +1,6 @@
 /** Status payloads (protocol notes 3.3): the instance row plus, on request, the formatted history. */
 import { EVENT_TYPE_NAMES, EventType, type HistoryEvent, num } from '../history';
-import { parseJson } from '../replay/shadowContext';
+import { parseJson } from '../replay/outcomes';
 import type { InstanceRow } from '../store/types';
 
 export interface StatusOptions {

@@ -7,7 +7,7 @@ import type { EngineContext } from '../context';
 import type { LoadedFunction } from '../../extension';
 import { EventType, type HistoryEvent, str } from '../history';
 import type { OrchestratorState } from '../replay/actions';
-import { parseJson } from '../replay/shadowContext';
+import { parseJson } from '../replay/outcomes';
 
 export interface OrchestratorOutcome {
   readonly state: OrchestratorState;

@@ -5,6 +5,8 @@
  */
 import { EventType, type HistoryEvent, historyEvent, num, str } from '../history';
 import { missingAction, type ScheduledKind, wrongKind, wrongName } from './nondeterminism';
+import { RaisedEvents } from './events';
+import { failure, parseJson } from './outcomes';
 import { OK, type Outcome, ShadowTask } from './task';
 
 export interface ReplayOptions {
@@ -46,9 +48,7 @@ export class ShadowContext {
   readonly pending = new Map<number, Pending>();
   readonly cancelledTimers: number[] = [];
   #next = 0;
-  readonly #eventWaiters = new Map<string, ShadowTask[]>();
-  readonly #eventBuffer = new Map<string, HistoryEvent[]>();
-  readonly #entityWaiters = new Map<string, ShadowTask>();
+  readonly #events = new RaisedEvents();
 
   constructor(readonly options: ReplayOptions) {}
 
@@ -112,18 +112,12 @@ export class ShadowContext {
       return p.task;
     }
     p.requestId = requestId;
-    this.#entityWaiters.set(requestId, p.task);
+    this.#events.expectResponse(requestId, p.task);
     return p.task;
   }
 
-  /** .NET buffers raised events per name, case-insensitively, and hands them out first in first out. */
   waitForEvent(name: string): ShadowTask {
-    const key = name.toLowerCase();
-    const task = new ShadowTask();
-    const buffered = this.#eventBuffer.get(key)?.shift();
-    if (buffered) task.settle({ ok: true, value: parseJson(str(buffered, 'Input')) });
-    else this.#eventWaiters.set(key, [...(this.#eventWaiters.get(key) ?? []), task]);
-    return task;
+    return this.#events.waitFor(name);
   }
 
   /** Replays one history event; throws {@link NonDeterminismError} on a mismatch. */
@@ -189,12 +183,10 @@ export class ShadowContext {
     p.claimed = true;
     p.event = event;
     if (p.requestId !== undefined) {
-      // The response is addressed by the guid minted when the call was first made.
       const recorded = parseJson(str(event, 'Input')) as { id?: unknown } | null;
       if (recorded && typeof recorded.id === 'string' && recorded.id !== p.requestId) {
-        this.#entityWaiters.delete(p.requestId);
+        this.#events.rekey(p.requestId, recorded.id);
         p.requestId = recorded.id;
-        this.#entityWaiters.set(recorded.id, p.task);
       }
     }
   }
@@ -208,45 +200,7 @@ export class ShadowContext {
   }
 
   #raise(event: HistoryEvent): void {
-    const name = str(event, 'Name') ?? '';
-    if (this.continueAsNew) {
-      this.carriedOver.push(event);
-      return;
-    }
-    const entity = this.#entityWaiters.get(name);
-    if (entity) {
-      this.#entityWaiters.delete(name);
-      entity.settle(entityResponse(str(event, 'Input')));
-      return;
-    }
-    const key = name.toLowerCase();
-    const waiter = this.#eventWaiters.get(key)?.shift();
-    if (waiter) waiter.settle({ ok: true, value: parseJson(str(event, 'Input')) });
-    else this.#eventBuffer.set(key, [...(this.#eventBuffer.get(key) ?? []), event]);
+    if (this.continueAsNew) this.carriedOver.push(event);
+    else this.#events.deliver(event);
   }
-}
-
-export function parseJson(text: string | undefined | null): unknown {
-  if (text === undefined || text === null || text === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
-
-function failure(event: HistoryEvent): Outcome {
-  const details = event['FailureDetails'] as { ErrorMessage?: string; IsNonRetriable?: boolean } | null;
-  return {
-    ok: false,
-    reason: str(event, 'Reason') ?? details?.ErrorMessage ?? '',
-    details: str(event, 'Details') ?? '',
-    nonRetriable: details?.IsNonRetriable === true,
-  };
-}
-
-function entityResponse(input: string | undefined): Outcome {
-  const response = parseJson(input) as { result?: string; exceptionType?: string } | undefined;
-  if (response?.exceptionType) return { ok: false, reason: response.result ?? '', details: '' };
-  return { ok: true, value: parseJson(response?.result) };
 }
