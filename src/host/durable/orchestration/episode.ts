@@ -37,7 +37,13 @@ export async function runEpisode(ctx: EngineContext, instanceId: string): Promis
     ];
     return finish(ctx, base, past, fresh, { kind: 'Terminated', reason: inbox.terminateReason });
   }
-  if (!inbox.needsOrchestrator) return { ...base, append: inbox.events };
+  if (!inbox.needsOrchestrator)
+    // Only control events (or stale messages dropped): the last-updated time moves only with history.
+    return {
+      ...base,
+      instance: inbox.events.length > 0 ? base.instance : { ...base.instance, updatedAt: row.updatedAt },
+      append: inbox.events,
+    };
   const fresh = [historyEvent(EventType.OrchestratorStarted, now), ...inbox.events];
   const running: InstanceRow = { ...base.instance, status: 'Running' };
   const fn = findFunction(ctx.runtime, 'orchestrationTrigger', row.name);
