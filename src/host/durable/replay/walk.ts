@@ -16,21 +16,22 @@ export interface Walk {
 }
 
 export function walkActions(ctx: ShadowContext, actions: readonly Action[]): Walk {
-  const invoked: { json: string; task: ShadowTask }[] = [];
+  /** Tasks by the JSON of their action, to spot a pending task yielded again (durable-js #574). */
+  const invoked = new Map<string, ShadowTask[]>();
   const state = { atEnd: false };
 
   const invoke = (action: Action, inCompound: boolean): ShadowTask => {
     const json = JSON.stringify(action);
+    const same = invoked.get(json) ?? [];
     if (inCompound) {
-      const earlier = invoked.find((i) => i.json === json && !i.task.done);
-      if (earlier)
+      if (same.some((t) => !t.done))
         ctx.options.warn(
           `durable-js #574: a pending task was yielded again inside a new Task.any/Task.all, so its action ` +
             `${describe(action)} is scheduled a second time (as on Azure). Yield the pending task alone instead.`,
         );
     }
     const task = invokeOne(action);
-    invoked.push({ json, task });
+    invoked.set(json, [...same, task]);
     return task;
   };
 

@@ -54,6 +54,7 @@ export class SqliteStore implements DurableStore {
   readonly #db: Database.Database;
   /** Parsed history of running instances (write-through), so an episode does not re-read it all. */
   readonly #historyCache = new Map<string, HistoryEvent[]>();
+  readonly #statements = new Map<string, Database.Statement>();
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -64,15 +65,15 @@ export class SqliteStore implements DurableStore {
   }
 
   instance(instanceId: string): InstanceRow | undefined {
-    const r = this.#db.prepare('SELECT * FROM instances WHERE instance_id = ?').get(instanceId) as
+    const r = this.#stmt('SELECT * FROM instances WHERE instance_id = ?').get(instanceId) as
       InstanceRecord | undefined;
     return r && toInstance(r);
   }
 
   instances(filter: InstanceFilter): InstanceRow[] {
-    const rows = this.#db
-      .prepare('SELECT * FROM instances ORDER BY created_at, instance_id')
-      .all() as InstanceRecord[];
+    const rows = this.#stmt(
+      'SELECT * FROM instances ORDER BY created_at, instance_id',
+    ).all() as InstanceRecord[];
     return rows.map(toInstance).filter((row) => matchesFilter(row, filter));
   }
 
@@ -87,16 +88,16 @@ export class SqliteStore implements DurableStore {
   history(instanceId: string): HistoryEvent[] {
     const cached = this.#historyCache.get(instanceId);
     if (cached) return [...cached];
-    const rows = this.#db
-      .prepare('SELECT event FROM history WHERE instance_id = ? ORDER BY seq')
-      .all(instanceId) as { event: string }[];
+    const rows = this.#stmt('SELECT event FROM history WHERE instance_id = ? ORDER BY seq').all(
+      instanceId,
+    ) as { event: string }[];
     const events = rows.map((r) => JSON.parse(r.event) as HistoryEvent);
     this.#historyCache.set(instanceId, events);
     return [...events];
   }
 
   messages(target: string): Message[] {
-    const rows = this.#db.prepare('SELECT * FROM messages WHERE target = ? ORDER BY seq').all(target) as {
+    const rows = this.#stmt('SELECT * FROM messages WHERE target = ? ORDER BY seq').all(target) as {
       seq: number;
       target: string;
       execution_id: string | null;
@@ -111,7 +112,7 @@ export class SqliteStore implements DurableStore {
   }
 
   targetsWithMessages(): string[] {
-    const rows = this.#db.prepare('SELECT DISTINCT target FROM messages').all() as {
+    const rows = this.#stmt('SELECT DISTINCT target FROM messages').all() as {
       target: string;
     }[];
     return rows.map((r) => r.target);
@@ -124,25 +125,24 @@ export class SqliteStore implements DurableStore {
   commitEpisode(c: EpisodeCommit): void {
     this.#db.transaction(() => {
       this.#putInstance(c.instance);
-      if (c.resetHistory)
-        this.#db.prepare('DELETE FROM history WHERE instance_id = ?').run(c.instance.instanceId);
-      const next = this.#db
-        .prepare('SELECT COALESCE(MAX(seq), -1) + 1 AS n FROM history WHERE instance_id = ?')
-        .get(c.instance.instanceId) as { n: number };
-      const insert = this.#db.prepare('INSERT INTO history (instance_id, seq, event) VALUES (?, ?, ?)');
+      if (c.resetHistory) this.#stmt('DELETE FROM history WHERE instance_id = ?').run(c.instance.instanceId);
+      const next = this.#stmt(
+        'SELECT COALESCE(MAX(seq), -1) + 1 AS n FROM history WHERE instance_id = ?',
+      ).get(c.instance.instanceId) as { n: number };
+      const insert = this.#stmt('INSERT INTO history (instance_id, seq, event) VALUES (?, ?, ?)');
       c.append.forEach((e, i) => insert.run(c.instance.instanceId, next.n + i, JSON.stringify(e)));
       this.#deleteMessages(c.consumed);
-      const activity = this.#db.prepare(
+      const activity = this.#stmt(
         'INSERT INTO activities (id, instance_id, execution_id, task_id, name, input) VALUES (?, ?, ?, ?, ?, ?)',
       );
       for (const a of c.activities)
         activity.run(a.id, a.instanceId, a.executionId, a.taskId, a.name, a.input);
-      const timer = this.#db.prepare(
+      const timer = this.#stmt(
         'INSERT INTO timers (id, instance_id, execution_id, fire_at, event) VALUES (?, ?, ?, ?, ?)',
       );
       for (const t of c.timers)
         timer.run(t.id, t.instanceId, t.executionId, t.fireAt, JSON.stringify(t.event));
-      const cancel = this.#db.prepare('DELETE FROM timers WHERE id = ?');
+      const cancel = this.#stmt('DELETE FROM timers WHERE id = ?');
       for (const id of c.cancelTimers) cancel.run(id);
       for (const row of c.newInstances) {
         this.#deleteInstance(row.instanceId);
@@ -163,18 +163,16 @@ export class SqliteStore implements DurableStore {
 
   commitEntity(c: EntityCommit): void {
     this.#db.transaction(() => {
-      this.#db
-        .prepare(
-          'INSERT OR REPLACE INTO entities (entity_id, exists_flag, state, updated_at) VALUES (?, ?, ?, ?)',
-        )
-        .run(c.entity.entityId, c.entity.exists ? 1 : 0, c.entity.state, c.entity.updatedAt);
+      this.#stmt(
+        'INSERT OR REPLACE INTO entities (entity_id, exists_flag, state, updated_at) VALUES (?, ?, ?, ?)',
+      ).run(c.entity.entityId, c.entity.exists ? 1 : 0, c.entity.state, c.entity.updatedAt);
       this.#deleteMessages(c.consumed);
       for (const m of c.messages) this.#insertMessage(m);
     })();
   }
 
   activities(): ActivityItem[] {
-    const rows = this.#db.prepare('SELECT * FROM activities ORDER BY rowid').all() as {
+    const rows = this.#stmt('SELECT * FROM activities ORDER BY rowid').all() as {
       id: string;
       instance_id: string;
       execution_id: string;
@@ -194,14 +192,14 @@ export class SqliteStore implements DurableStore {
 
   completeActivity(itemId: string, result: NewMessage): void {
     this.#db.transaction(() => {
-      const gone = this.#db.prepare('DELETE FROM activities WHERE id = ?').run(itemId);
+      const gone = this.#stmt('DELETE FROM activities WHERE id = ?').run(itemId);
       // A purged instance's work item is gone: its result has nowhere to go.
       if (gone.changes > 0) this.#insertMessage(result);
     })();
   }
 
   timers(): TimerItem[] {
-    const rows = this.#db.prepare('SELECT * FROM timers ORDER BY fire_at').all() as {
+    const rows = this.#stmt('SELECT * FROM timers ORDER BY fire_at').all() as {
       id: string;
       instance_id: string;
       execution_id: string;
@@ -219,13 +217,13 @@ export class SqliteStore implements DurableStore {
 
   fireTimer(timerId: string, fired: NewMessage): void {
     this.#db.transaction(() => {
-      const gone = this.#db.prepare('DELETE FROM timers WHERE id = ?').run(timerId);
+      const gone = this.#stmt('DELETE FROM timers WHERE id = ?').run(timerId);
       if (gone.changes > 0) this.#insertMessage(fired);
     })();
   }
 
   entity(entityId: string): EntityRow | undefined {
-    const r = this.#db.prepare('SELECT * FROM entities WHERE entity_id = ?').get(entityId) as
+    const r = this.#stmt('SELECT * FROM entities WHERE entity_id = ?').get(entityId) as
       { entity_id: string; exists_flag: number; state: string | null; updated_at: string } | undefined;
     return (
       r && { entityId: r.entity_id, exists: r.exists_flag === 1, state: r.state, updatedAt: r.updated_at }
@@ -244,43 +242,53 @@ export class SqliteStore implements DurableStore {
     this.#db.close();
   }
 
+  /** Prepared statements are compiled once per store, not on every call. */
+  #stmt(sql: string): Database.Statement {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   #putInstance(r: InstanceRow): void {
-    this.#db
-      .prepare(
-        `INSERT OR REPLACE INTO instances (instance_id, name, execution_id, status, input, output,
+    this.#stmt(
+      `INSERT OR REPLACE INTO instances (instance_id, name, execution_id, status, input, output,
          custom_status, created_at, updated_at, parent_instance_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        r.instanceId,
-        r.name,
-        r.executionId,
-        r.status,
-        r.input,
-        r.output,
-        r.customStatus,
-        r.createdAt,
-        r.updatedAt,
-        r.parentInstanceId,
-      );
+    ).run(
+      r.instanceId,
+      r.name,
+      r.executionId,
+      r.status,
+      r.input,
+      r.output,
+      r.customStatus,
+      r.createdAt,
+      r.updatedAt,
+      r.parentInstanceId,
+    );
   }
 
   #deleteInstance(id: string): number {
     this.#historyCache.delete(id);
-    const gone = this.#db.prepare('DELETE FROM instances WHERE instance_id = ?').run(id).changes;
+    const gone = this.#stmt('DELETE FROM instances WHERE instance_id = ?').run(id).changes;
     for (const table of ['history', 'activities', 'timers'])
-      this.#db.prepare(`DELETE FROM ${table} WHERE instance_id = ?`).run(id);
-    this.#db.prepare('DELETE FROM messages WHERE target = ?').run(id);
+      this.#stmt(`DELETE FROM ${table} WHERE instance_id = ?`).run(id);
+    this.#stmt('DELETE FROM messages WHERE target = ?').run(id);
     return gone;
   }
 
   #insertMessage(m: NewMessage): void {
-    this.#db
-      .prepare('INSERT INTO messages (target, execution_id, event) VALUES (?, ?, ?)')
-      .run(m.target, m.executionId, JSON.stringify(m.event));
+    this.#stmt('INSERT INTO messages (target, execution_id, event) VALUES (?, ?, ?)').run(
+      m.target,
+      m.executionId,
+      JSON.stringify(m.event),
+    );
   }
 
   #deleteMessages(seqs: readonly number[]): void {
-    const del = this.#db.prepare('DELETE FROM messages WHERE seq = ?');
+    const del = this.#stmt('DELETE FROM messages WHERE seq = ?');
     for (const seq of seqs) del.run(seq);
   }
 }
