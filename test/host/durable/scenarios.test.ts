@@ -329,6 +329,23 @@ describe.each(['memory', 'sqlite'])('with the %s store', (kind) => {
       expect((await d.api(path, { method: 'POST', ...init })).status).toBe(400);
     });
 
+    test('restart starts the same orchestrator with the same input under a new id, or the same id when asked', async () => {
+      const { id = '' } = await d.start('Loop', 3);
+      await d.waitFor(id);
+      const fresh = await d.api(`instances/${id}/restart`, { method: 'POST' });
+      expect(fresh.status).toBe(202);
+      const { id: newId = '' } = (await fresh.json()) as { id?: string };
+      expect(newId).not.toBe(id);
+      expect(await d.waitFor(newId)).toMatchObject({
+        runtimeStatus: 'Completed',
+        input: 3,
+        output: 'done at 3',
+      });
+      const same = await d.api(`instances/${id}/restart?restartWithNewInstanceId=false`, { method: 'POST' });
+      expect(((await same.json()) as { id?: string }).id).toBe(id);
+      expect(await d.waitFor(id)).toMatchObject({ runtimeStatus: 'Completed', output: 'done at 3' });
+    });
+
     test('rewind answers 501 (not supported by this storage provider)', async () => {
       const { id = '' } = await d.start('Chain');
       await d.waitFor(id);

@@ -95,7 +95,16 @@ async function route(
       );
       return sendEmpty(res, 202);
     }
-    if (method === 'POST' && (b === 'rewind' || b === 'restart')) {
+    if (method === 'POST' && b === 'restart') {
+      const existing = ctx.store.instance(a);
+      if (!existing) return sendMessage(res, 404, `No instance with ID '${a}' found.`);
+      const newId = url.searchParams.get('restartWithNewInstanceId') !== 'false';
+      const id = newId ? randomUUID().replace(/-/g, '') : a;
+      const row = startInstance(ctx, existing.name, id, existing.input);
+      const urls = managementUrls(origin, ctx.config.hubName, row.instanceId, api.systemCode());
+      return sendJson(res, 202, urls, { location: urls['statusQueryGetUri'] ?? '' });
+    }
+    if (method === 'POST' && b === 'rewind') {
       if (!ctx.store.instance(a)) return sendMessage(res, 404, `No instance with ID '${a}' found.`);
       return sendMessage(res, 501, `${b} is not supported by the embedded host's storage provider.`);
     }
