@@ -346,6 +346,18 @@ describe.each(['memory', 'sqlite'])('with the %s store', (kind) => {
       expect(await d.waitFor(id)).toMatchObject({ runtimeStatus: 'Completed', output: 'done at 3' });
     });
 
+    test('custom status set by the orchestrator shows in the status while running and after completion', async () => {
+      const { id = '' } = await d.start('Progress');
+      for (let i = 0; i < 100 && (await d.status(id)).customStatus === null; i++)
+        await new Promise((r) => setTimeout(r, 10));
+      expect(await d.status(id)).toMatchObject({
+        runtimeStatus: 'Running',
+        customStatus: { stage: 'waiting' },
+      });
+      await raise(id, 'Go', 1);
+      expect(await d.waitFor(id)).toMatchObject({ customStatus: { stage: 'done' }, output: 'ok' });
+    });
+
     test('rewind answers 501 (not supported by this storage provider)', async () => {
       const { id = '' } = await d.start('Chain');
       await d.waitFor(id);
