@@ -56,3 +56,10 @@ test('with an exception-properties provider a failed activity reaches the orches
     output: { name: 'TaskFailedError', message: 'RangeError: out of range', properties: { code: 'E42' } },
   });
 });
+
+test('an orchestrator the SDK cannot run fails with the SDK error as the reason', async () => {
+  const { id } = (await (await startRaw('orchestrators/NotAGenerator')).json()) as { id: string };
+  const status = await d.waitFor(id);
+  expect(status.runtimeStatus).toBe('Failed');
+  expect(status.output).toMatch(/^Orchestrator function 'NotAGenerator' failed: /);
+});

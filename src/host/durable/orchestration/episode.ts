@@ -52,6 +52,11 @@ export async function runEpisode(ctx: EngineContext, instanceId: string): Promis
     return finish(ctx, { ...base, instance: running }, past, fresh, { kind: 'Failed', reason });
   }
   const outcome = await invokeOrchestrator(ctx, fn, instanceId, past, fresh);
+  if (outcome.noState)
+    return finish(ctx, { ...base, instance: running }, past, fresh, {
+      kind: 'Failed',
+      reason: `Orchestrator function '${row.name}' failed: ${outcome.error ?? ''}`,
+    });
   const replay = shadowReplay([...past, ...fresh], outcome.state.actions[0] ?? [], {
     instanceId,
     executionId: row.executionId,

@@ -13,6 +13,8 @@ export interface OrchestratorOutcome {
   readonly state: OrchestratorState;
   /** The orchestrator threw: the failure message (state.error, or the SDK's own error). */
   readonly error?: string;
+  /** No OrchestratorState came back (the SDK itself failed): there are no actions to replay. */
+  readonly noState?: boolean;
 }
 
 const MARKER = '$OutOfProcData$:';
@@ -61,5 +63,5 @@ export async function invokeOrchestrator(
 }
 
 function failed(message: string): OrchestratorOutcome {
-  return { state: { isDone: false, actions: [[]] }, error: message };
+  return { state: { isDone: false, actions: [[]] }, error: message, noState: true };
 }
