@@ -3,10 +3,11 @@
  * Apps does. Registration only; each category lives in its own file.
  */
 import { suggest } from '../suggest';
+import { datetimeFunctions } from './datetime';
 import { logicalFunctions } from './logical';
 import type { FunctionDef } from './types';
 
-export const allFunctions: readonly FunctionDef[] = [...logicalFunctions];
+export const allFunctions: readonly FunctionDef[] = [...logicalFunctions, ...datetimeFunctions];
 
 const byName = new Map<string, FunctionDef>();
 for (const def of allFunctions) {

@@ -1,0 +1,45 @@
+/**
+ * Windows time-zone names (what Logic Apps accepts: "Pacific Standard Time", "UTC") mapped to IANA
+ * zones through `windows-iana`, with offsets from luxon's tz database.
+ */
+import { DateTime, IANAZone } from 'luxon';
+import { findIana } from 'windows-iana';
+import { dateValue, type DateValue } from './datetime-value';
+
+export const TIME_ZONE_HELP =
+  'Use a Windows time zone name such as "Pacific Standard Time", "W. Europe Standard Time" or "UTC"; ' +
+  'the list is at https://learn.microsoft.com/windows-hardware/manufacture/desktop/default-time-zones ' +
+  '(or run `tzutil /l` on Windows).';
+
+/** The IANA zone for a Windows time-zone name; undefined when the name is not one. */
+export function ianaZone(windowsName: string): string | undefined {
+  const zone = findIana(windowsName)[0];
+  return zone !== undefined && IANAZone.isValidZone(zone) ? zone : undefined;
+}
+
+/** The wall-clock time in `zone` of a UTC instant (zone-less result, like `convertFromUtc`). */
+export function fromUtc(value: DateValue, zone: string): DateValue {
+  const offset = DateTime.fromMillis(value.ms, { zone }).offset;
+  return dateValue(value.ms + offset * 60_000, 'unspecified', value.sub);
+}
+
+/**
+ * The UTC instant of a wall-clock time in `zone`. A time skipped by a daylight-saving change moves
+ * forward, as luxon (and .NET, which rejects it) treat it; an ambiguous time takes the earlier offset.
+ */
+export function toUtc(value: DateValue, zone: string): DateValue {
+  const d = new Date(value.ms);
+  const local = DateTime.fromObject(
+    {
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+      second: d.getUTCSeconds(),
+      millisecond: d.getUTCMilliseconds(),
+    },
+    { zone },
+  );
+  return dateValue(local.toMillis(), 'utc', value.sub);
+}
