@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import * as c from '../common';
+
+/** Calls an HTTP endpoint. Runs as an activity. */
+export const httpAction = z
+  .looseObject({
+    ...c.actionBaseShape,
+    type: c.ci('Http'),
+    inputs: z.looseObject({
+      method: z.string(),
+      uri: z.string(),
+      headers: c.headers.optional(),
+      queries: c.headers.optional(),
+      body: z.unknown().optional(),
+      authentication: c.authentication.optional(),
+      cookie: z.string().optional(),
+      retryPolicy: c.retryPolicy.optional(),
+    }),
+  })
+  .meta({ title: 'Http', description: 'Calls an HTTP endpoint. Runs as an activity.' });

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import * as c from '../common';
+
+/** Subscribes a callback URL with a service and waits until the service calls it. */
+export const httpWebhookAction = z
+  .looseObject({
+    ...c.actionBaseShape,
+    type: c.ci('HttpWebhook'),
+    inputs: z.looseObject({
+      subscribe: z.looseObject({
+        method: z.string(),
+        uri: z.string(),
+        headers: c.headers.optional(),
+        body: z.unknown().optional(),
+        authentication: c.authentication.optional(),
+      }),
+      unsubscribe: z
+        .looseObject({
+          method: z.string(),
+          uri: z.string(),
+          headers: c.headers.optional(),
+          body: z.unknown().optional(),
+          authentication: c.authentication.optional(),
+        })
+        .optional(),
+    }),
+  })
+  .meta({
+    title: 'HttpWebhook',
+    description: 'Subscribes a callback URL with a service and waits until the service calls it.',
+  });
