@@ -3,7 +3,7 @@
  * `durableClient` input, and the Durable HTTP API on the host's port.
  */
 import { systemClock } from '../clock';
-import type { FunctionsRuntime, HostEnvironment, HostExtension } from '../extension';
+import type { FunctionsRuntime, HostEnvironment, HostExtension, LoadedFunction } from '../extension';
 import { clientBindingData } from './api/clientData';
 import { handleDurableHttp } from './api/routes';
 import { type DurableOptions, readConfig } from './config';
@@ -39,6 +39,8 @@ export function createDurableExtension(options: DurableOptions = {}): DurableExt
     },
     start(runtime: FunctionsRuntime, environment: HostEnvironment) {
       env = environment;
+      // An app without durable functions gets no store file and no Durable routes.
+      if (![...runtime.functions.values()].some(usesDurable)) return Promise.resolve();
       const config = readConfig(environment.hostJson, options);
       store = environment.store === 'memory' ? new MemoryStore() : new SqliteStore(environment.store);
       engine = new Engine(store, runtime, options.clock ?? systemClock, config);
@@ -51,4 +53,16 @@ export function createDurableExtension(options: DurableOptions = {}): DurableExt
       engine = undefined;
     },
   };
+}
+
+const DURABLE_BINDINGS = new Set([
+  'orchestrationTrigger',
+  'activityTrigger',
+  'entityTrigger',
+  'durableClient',
+  'orchestrationClient',
+]);
+
+function usesDurable(fn: LoadedFunction): boolean {
+  return Object.values(fn.bindings).some((b) => DURABLE_BINDINGS.has(b.type));
 }

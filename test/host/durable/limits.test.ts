@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type DurableHost, startDurable } from './helpers';
 
@@ -62,4 +65,16 @@ test('an orchestrator the SDK cannot run fails with the SDK error as the reason'
   const status = await d.waitFor(id);
   expect(status.runtimeStatus).toBe('Failed');
   expect(status.output).toMatch(/^Orchestrator function 'NotAGenerator' failed: /);
+});
+
+test('an app without durable functions gets no store file and no Durable routes', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'flowline-nodurable-'));
+  const plain = await startDurable('http-basic', { store: join(dir, 'store.db') });
+  try {
+    expect(existsSync(join(dir, 'store.db'))).toBe(false);
+    expect((await plain.api('instances/x')).status).toBe(404);
+  } finally {
+    await plain.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
