@@ -52,4 +52,6 @@ export interface EvaluationContext {
   appSetting(name: string): string | undefined;
   /** `listCallbackUrl()` for the current webhook action or Request trigger; undefined when there is none. */
   callbackUrl?(): string | undefined;
+  /** `action()`: the action whose expression is being evaluated (trackedProperties, Until, retries). */
+  currentAction?(): ActionSnapshot | undefined;
 }

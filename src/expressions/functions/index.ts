@@ -6,8 +6,13 @@ import { suggest } from '../suggest';
 import { datetimeFunctions } from './datetime';
 import { logicalFunctions } from './logical';
 import type { FunctionDef } from './types';
+import { workflowFunctions } from './workflow';
 
-export const allFunctions: readonly FunctionDef[] = [...logicalFunctions, ...datetimeFunctions];
+export const allFunctions: readonly FunctionDef[] = [
+  ...logicalFunctions,
+  ...datetimeFunctions,
+  ...workflowFunctions,
+];
 
 const byName = new Map<string, FunctionDef>();
 for (const def of allFunctions) {
