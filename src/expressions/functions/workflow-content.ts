@@ -19,7 +19,7 @@ export function formFields(body: JsonValue | undefined): { key: string; value: s
   const formdata = body.$formdata;
   if (Array.isArray(formdata)) {
     return formdata.filter(isJsonObject).map((entry) => ({
-      key: String(entry.key ?? ''),
+      key: typeof entry.key === 'string' ? entry.key : JSON.stringify(entry.key ?? null),
       value: typeof entry.value === 'string' ? entry.value : JSON.stringify(entry.value ?? null),
     }));
   }

@@ -39,14 +39,14 @@ function values(
 function single(source: Source, keyIndex: number): FunctionDef['evaluate'] {
   return (args, ctx, call) => {
     const found = values(call, args, ctx, source, keyIndex);
+    const key = argString(call, args, keyIndex);
     if (found.length > 1)
       invalidArgument(
         call,
         keyIndex,
-        `the key '${String(args[keyIndex])}' has ${found.length} values; use ${call.name.replace('Value', 'MultiValues')} to get them all.`,
+        `the key '${key}' has ${found.length} values; use ${call.name.replace('Value', 'MultiValues')} to get them all.`,
       );
-    if (found.length === 0)
-      invalidArgument(call, keyIndex, `the form data has no key '${String(args[keyIndex])}'.`);
+    if (found.length === 0) invalidArgument(call, keyIndex, `the form data has no key '${key}'.`);
     return found[0] ?? null;
   };
 }
