@@ -45,41 +45,48 @@ export const isoDuration = z
   );
 
 export const runAfterStatus = ci('Succeeded', 'Failed', 'Skipped', 'TimedOut');
-export const runAfter = z
-  .record(z.string(), z.array(runAfterStatus))
-  .meta({ description: 'Predecessor actions in the same scope and the statuses that let this action run.' });
-
-export const retryPolicy = z.looseObject({
-  type: ci('default', 'none', 'fixed', 'exponential'),
-  count: numberOrExpression.optional(),
-  interval: isoDuration.optional(),
-  minimumInterval: isoDuration.optional(),
-  maximumInterval: isoDuration.optional(),
+export const runAfter = z.record(z.string(), z.array(runAfterStatus)).meta({
+  id: 'RunAfter',
+  description: 'Predecessor actions in the same scope and the statuses that let this action run.',
 });
 
-export const limit = z.looseObject({
-  timeout: isoDuration.optional(),
-  count: numberOrExpression.optional(),
-});
+export const retryPolicy = z
+  .looseObject({
+    type: ci('default', 'none', 'fixed', 'exponential'),
+    count: numberOrExpression.optional(),
+    interval: isoDuration.optional(),
+    minimumInterval: isoDuration.optional(),
+    maximumInterval: isoDuration.optional(),
+  })
+  .meta({ id: 'RetryPolicy' });
 
-export const runtimeConfiguration = z.looseObject({
-  secureData: z
-    .looseObject({ properties: z.array(ci('inputs', 'outputs')) })
-    .optional()
-    .meta({ description: 'Redact inputs and/or outputs in run history, logs and telemetry.' }),
-  concurrency: z
-    .looseObject({
-      repetitions: z.number().int().min(1).max(50).optional(),
-      runs: z.number().int().min(1).max(100).optional(),
-      maximumWaitingRuns: z.number().int().min(1).optional(),
-    })
-    .optional(),
-  staticResult: z
-    .looseObject({ name: z.string(), staticResultOptions: ci('Enabled', 'Disabled') })
-    .optional(),
-  contentTransfer: z.looseObject({ transferMode: ci('Chunked') }).optional(),
-  paginationPolicy: z.looseObject({ minimumItemCount: z.number().int() }).optional(),
-});
+export const limit = z
+  .looseObject({
+    timeout: isoDuration.optional(),
+    count: numberOrExpression.optional(),
+  })
+  .meta({ id: 'Limit' });
+
+export const runtimeConfiguration = z
+  .looseObject({
+    secureData: z
+      .looseObject({ properties: z.array(ci('inputs', 'outputs')) })
+      .optional()
+      .meta({ description: 'Redact inputs and/or outputs in run history, logs and telemetry.' }),
+    concurrency: z
+      .looseObject({
+        repetitions: z.number().int().min(1).max(50).optional(),
+        runs: z.number().int().min(1).max(100).optional(),
+        maximumWaitingRuns: z.number().int().min(1).optional(),
+      })
+      .optional(),
+    staticResult: z
+      .looseObject({ name: z.string(), staticResultOptions: ci('Enabled', 'Disabled') })
+      .optional(),
+    contentTransfer: z.looseObject({ transferMode: ci('Chunked') }).optional(),
+    paginationPolicy: z.looseObject({ minimumItemCount: z.number().int() }).optional(),
+  })
+  .meta({ id: 'RuntimeConfiguration' });
 
 /** Fields every action may carry, whatever its type. */
 export const actionBaseShape = {
@@ -104,42 +111,48 @@ export const triggerBaseShape = {
   metadata: z.record(z.string(), anyValue).optional(),
 };
 
-export const recurrence = z.looseObject({
-  frequency: ci('Second', 'Minute', 'Hour', 'Day', 'Week', 'Month'),
-  interval: numberOrExpression,
-  startTime: z.string().optional(),
-  endTime: z.string().optional(),
-  timeZone: z.string().optional(),
-  schedule: z
-    .looseObject({
-      hours: z.array(numberOrExpression).optional(),
-      minutes: z.array(numberOrExpression).optional(),
-      weekDays: z
-        .array(ci('Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'))
-        .optional(),
-      monthDays: z.array(numberOrExpression).optional(),
-    })
-    .optional(),
-});
+export const recurrence = z
+  .looseObject({
+    frequency: ci('Second', 'Minute', 'Hour', 'Day', 'Week', 'Month'),
+    interval: numberOrExpression,
+    startTime: z.string().optional(),
+    endTime: z.string().optional(),
+    timeZone: z.string().optional(),
+    schedule: z
+      .looseObject({
+        hours: z.array(numberOrExpression).optional(),
+        minutes: z.array(numberOrExpression).optional(),
+        weekDays: z
+          .array(ci('Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'))
+          .optional(),
+        monthDays: z.array(numberOrExpression).optional(),
+      })
+      .optional(),
+  })
+  .meta({ id: 'Recurrence' });
 
 /** Authentication block of HTTP operations (Basic, ClientCertificate, ActiveDirectoryOAuth, Raw, ManagedServiceIdentity). */
-export const authentication = z.looseObject({
-  type: ci('Basic', 'ClientCertificate', 'ActiveDirectoryOAuth', 'Raw', 'ManagedServiceIdentity', 'None'),
-  username: z.string().optional(),
-  password: z.string().optional(),
-  pfx: z.string().optional(),
-  audience: z.string().optional(),
-  authority: z.string().optional(),
-  tenant: z.string().optional(),
-  clientId: z.string().optional(),
-  secret: z.string().optional(),
-  credentialType: z.string().optional(),
-  identity: z.string().optional(),
-  value: z.string().optional(),
-});
+export const authentication = z
+  .looseObject({
+    type: ci('Basic', 'ClientCertificate', 'ActiveDirectoryOAuth', 'Raw', 'ManagedServiceIdentity', 'None'),
+    username: z.string().optional(),
+    password: z.string().optional(),
+    pfx: z.string().optional(),
+    audience: z.string().optional(),
+    authority: z.string().optional(),
+    tenant: z.string().optional(),
+    clientId: z.string().optional(),
+    secret: z.string().optional(),
+    credentialType: z.string().optional(),
+    identity: z.string().optional(),
+    value: z.string().optional(),
+  })
+  .meta({ id: 'Authentication' });
 
 /** Headers or queries: an object of values, or one expression that yields the object. */
-export const headers = z.union([z.record(z.string(), z.unknown()), z.string()]);
+export const headers = z
+  .union([z.record(z.string(), z.unknown()), z.string()])
+  .meta({ id: 'HeadersOrExpression' });
 
 /**
  * A nested action map (`actions`, `else.actions`, `cases.*.actions`). Filled in by

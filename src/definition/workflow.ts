@@ -32,7 +32,11 @@ export const workflowDefinition = z
     metadata: z.record(z.string(), z.unknown()).optional(),
     description: z.string().optional(),
   })
-  .meta({ title: 'Workflow definition', description: 'A Logic Apps workflow definition (WDL).' });
+  .meta({
+    id: 'WorkflowDefinition',
+    title: 'Workflow definition',
+    description: 'A Logic Apps workflow definition (WDL).',
+  });
 
 export const workflowKind = ci('Stateful', 'Stateless');
 

@@ -88,5 +88,7 @@ function typeNameOf(schema: z.ZodType): string {
 }
 
 /** Any supported action; used for nested action maps and the JSON Schema. */
-export const anyAction = z.union(Object.values(actionKinds));
+export const anyAction = z
+  .union(Object.values(actionKinds))
+  .meta({ id: 'Action', title: 'Action', description: 'One workflow action; `type` selects its kind.' });
 actionRef.schema = anyAction;
