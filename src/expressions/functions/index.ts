@@ -6,12 +6,14 @@ import { suggest } from '../suggest';
 import { datetimeFunctions } from './datetime';
 import { logicalFunctions } from './logical';
 import type { FunctionDef } from './types';
+import { uriFunctions } from './uri';
 import { workflowFunctions } from './workflow';
 
 export const allFunctions: readonly FunctionDef[] = [
   ...logicalFunctions,
   ...datetimeFunctions,
   ...workflowFunctions,
+  ...uriFunctions,
 ];
 
 const byName = new Map<string, FunctionDef>();
