@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { actionSchemas, actionTypeNames } from './actions/index';
 import type { Finding, JsonPath } from './diagnostic';
 import { describeValue } from './diagnostic';
-import { suggest } from '../expressions/suggest';
+import { didYouMean } from './did-you-mean';
 import { translateIssues } from './translate';
 import { triggerSchemas, triggerTypeNames } from './triggers/index';
 import { unsupportedAdvice } from './unsupported';
@@ -156,7 +156,7 @@ function validateOne(value: unknown, path: JsonPath, what: 'trigger' | 'action')
         },
       ];
     }
-    const near = suggest(type, names);
+    const near = didYouMean(type, names);
     return [
       {
         severity: 'error',

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Finding, JsonPath } from './diagnostic';
-import { suggest } from '../expressions/suggest';
+import { didYouMean } from './did-you-mean';
 
 /** Keys Logic Apps itself writes that Flowline has no use for but should not warn about. */
 const tolerated = new Set(['kind', 'type', 'correlation', 'isTrigger']);
@@ -20,7 +20,7 @@ export function warnUnknownKeys(schema: z.ZodType, value: unknown, path: JsonPat
     const childSchema = shape[key];
     if (childSchema === undefined) {
       if (tolerated.has(key)) continue;
-      const near = suggest(key, known);
+      const near = didYouMean(key, known);
       findings.push({
         severity: 'warning',
         path: [...path, key],

@@ -11,7 +11,7 @@
  */
 import { lookupFunction } from '../../expressions/functions/index';
 import type { ReferenceKind } from '../../expressions/functions/types';
-import { suggest } from '../../expressions/suggest';
+import { didYouMean } from '../did-you-mean';
 import type { Finding } from '../diagnostic';
 import { descendants, isObject, runAfterNames, type ActionNode, type WorkflowModel } from '../model';
 import { calls, type ParsedExpression } from './collect';
@@ -49,7 +49,7 @@ export function checkReferences(model: WorkflowModel, expressions: readonly Pars
         candidates: Iterable<string>,
         severity: 'error' | 'warning' = 'error',
       ): void => {
-        const near = suggest(name, candidates);
+        const near = didYouMean(name, candidates);
         findings.push({
           severity,
           ...at,

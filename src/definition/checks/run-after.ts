@@ -1,5 +1,5 @@
 /** Every `runAfter` target exists in the same scope; action names are unique in the workflow. */
-import { suggest } from '../../expressions/suggest';
+import { didYouMean } from '../did-you-mean';
 import type { Finding } from '../diagnostic';
 import { runAfterNames, type WorkflowModel } from '../model';
 
@@ -27,7 +27,7 @@ export function checkRunAfter(model: WorkflowModel): Finding[] {
         continue;
       }
       const elsewhere = model.byName.get(target);
-      const near = suggest(
+      const near = didYouMean(
         target,
         [...action.scope.actions.keys()].filter((n) => n !== action.name),
       );

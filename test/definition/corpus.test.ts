@@ -1,0 +1,78 @@
+/**
+ * Loads every Logic Apps workflow in the shared corpus. INDEX.md's "only built-in" column says
+ * which ones use only operations Flowline supports: those must validate with zero errors, and
+ * every other one must fail naming an unsupported operation. Two built-in-only files are known
+ * to be invalid WDL as they stand, and must fail for exactly that reason (see KNOWN_INVALID).
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadWorkflowFile } from '../../src/definition/loader';
+
+const CORPUS = join(__dirname, '../../../shared/corpus/logicapps');
+
+/** Built-in-only files that Logic Apps itself would not deploy unchanged. */
+const KNOWN_INVALID: Readonly<Record<string, string>> = {
+  // Trigger and action `type` are ARM template expressions ([variables('type')]), resolved by ARM at deployment.
+  'qs-logic-app-create.json': 'is an ARM template expression',
+  // A designer test fixture whose variables refer to body('Create_a_goal'), an action that is not in the file.
+  'ux-run-after.json': "body('Create_a_goal",
+};
+
+function readIndex(): Map<string, boolean> {
+  const rows = new Map<string, boolean>();
+  for (const line of readFileSync(join(CORPUS, 'INDEX.md'), 'utf8').split('\n')) {
+    const cells = line.split('|').map((c) => c.trim());
+    const file = /^`(.+\.json)`$/.exec(cells[1] ?? '')?.[1];
+    const builtIn = cells[7];
+    if (file !== undefined && (builtIn === 'yes' || builtIn === 'no')) rows.set(file, builtIn === 'yes');
+  }
+  return rows;
+}
+
+describe.skipIf(!existsSync(CORPUS))('the Logic Apps corpus', () => {
+  const index = readIndex();
+  const files = readdirSync(CORPUS)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+
+  it('has an INDEX.md row for every workflow file', () => {
+    expect(files.length).toBe(50);
+    expect([...index.keys()].sort()).toEqual(files);
+    expect([...index.values()].filter(Boolean).length).toBe(26);
+  });
+
+  it('validates every built-in-only workflow with zero errors, except the known-invalid ones', async () => {
+    const failures: string[] = [];
+    let clean = 0;
+    for (const file of files.filter((f) => index.get(f) === true)) {
+      const result = await loadWorkflowFile(join(CORPUS, file));
+      const known = KNOWN_INVALID[file];
+      if (known === undefined) {
+        if (result.errors.length === 0) clean++;
+        else failures.push(`${file}: ${result.errors.map((e) => `${e.pointer} ${e.message}`).join('; ')}`);
+      } else {
+        expect(result.errors.length, file).toBeGreaterThan(0);
+        expect(
+          result.errors.every((e) => e.message.includes(known)),
+          file,
+        ).toBe(true);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(clean).toBe(24);
+  });
+
+  it('rejects every other workflow, naming its unsupported operation', async () => {
+    let rejected = 0;
+    for (const file of files.filter((f) => index.get(f) === false)) {
+      const result = await loadWorkflowFile(join(CORPUS, file));
+      const naming = result.errors.filter((e) =>
+        /type '[^']+' is not supported by Flowline|'kind' must be/.test(e.message),
+      );
+      expect(naming.length, file).toBeGreaterThan(0);
+      rejected++;
+    }
+    expect(rejected).toBe(24);
+  });
+});
