@@ -4,6 +4,7 @@
  */
 import { suggest } from '../suggest';
 import { datetimeFunctions } from './datetime';
+import { jsonXmlFunctions } from './json-xml';
 import { logicalFunctions } from './logical';
 import type { FunctionDef } from './types';
 import { uriFunctions } from './uri';
@@ -14,6 +15,7 @@ export const allFunctions: readonly FunctionDef[] = [
   ...datetimeFunctions,
   ...workflowFunctions,
   ...uriFunctions,
+  ...jsonXmlFunctions,
 ];
 
 const byName = new Map<string, FunctionDef>();

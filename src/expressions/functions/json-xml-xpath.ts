@@ -1,0 +1,26 @@
+/**
+ * XPath 1.0 over a parsed document with the `xpath` package. Node sets come back as arrays: an
+ * element (or document) as its XML text, a text, CDATA, comment or attribute node as its value.
+ * Scalar results (count(), sum(), string(), boolean tests) come back as numbers, strings, booleans.
+ */
+import { XMLSerializer, type Document, type Node } from '@xmldom/xmldom';
+import * as xpath from 'xpath';
+import type { JsonValue } from '../values';
+
+const ELEMENT = 1;
+const DOCUMENT = 9;
+
+function nodeValue(node: Node): JsonValue {
+  if (node.nodeType === ELEMENT || node.nodeType === DOCUMENT)
+    return new XMLSerializer().serializeToString(node);
+  return node.nodeValue ?? '';
+}
+
+export function runXPath(doc: Document, expression: string): JsonValue {
+  // The xpath package is typed against the browser DOM; xmldom's nodes implement the same interface.
+  const result: unknown = xpath.select(expression, doc as unknown as Parameters<typeof xpath.select>[1]);
+  if (Array.isArray(result)) return result.map((node) => nodeValue(node as Node));
+  if (typeof result === 'number') return Number.isFinite(result) ? result : null;
+  if (typeof result === 'string' || typeof result === 'boolean') return result;
+  return null;
+}
