@@ -38,10 +38,7 @@ export function checkFunctions(expressions: readonly ParsedExpression[]): Findin
           severity: libraryIsComplete() ? 'error' : 'warning',
           path: e.path,
           message: `Unknown function '${call.name}'.`,
-          hint:
-            near === undefined
-              ? 'See docs/expression-functions.md for the functions Flowline supports.'
-              : `Did you mean '${near}'?`,
+          hint: near === undefined ? undefined : `Did you mean '${near}'?`,
           position: call.nameSpan.start,
           expression: e.text,
           actual: call.name,
