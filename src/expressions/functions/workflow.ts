@@ -150,12 +150,12 @@ export const workflowFunctions: readonly FunctionDef[] = [
     name: 'listCallbackUrl',
     minArgs: 0,
     maxArgs: 0,
-    summary: 'Returns the callback URL of the current webhook action or Request trigger.',
+    summary: 'Returns the callback URL of the current webhook trigger or action.',
     evaluate: (_args, ctx, call) => {
       const url = ctx.callbackUrl?.();
       if (url === undefined)
         throw new ExpressionError(
-          "The template language function 'listCallbackUrl' can only be used in an HTTP Webhook action or with a Request trigger.",
+          "The template language function 'listCallbackUrl' can only be used in an HttpWebhook or ApiConnectionWebhook trigger or action.",
           call.span,
         );
       return url;

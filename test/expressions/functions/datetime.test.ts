@@ -43,6 +43,7 @@ const documented: [expression: string, now: string | undefined, expected: unknow
   ["formatDateTime('03/15/2018 12:00:00', 'yyyy-MM-ddTHH:mm:ss')", undefined, '2018-03-15T12:00:00'],
   ["formatDateTime('01/31/2016', 'dddd MMMM d')", undefined, 'Sunday January 31'],
   ["formatDateTime('01/31/2016', 'dddd MMMM d', 'fr-fr')", undefined, 'dimanche janvier 31'],
+  ["formatDateTime('01/31/2016', 'dddd MMMM d', 'fr-FR')", undefined, 'dimanche janvier 31'],
   ["formatDateTime('01/31/2016', 'dddd MMMM d', 'es-es')", undefined, 'domingo enero 31'],
   ["getFutureTime(5, 'Day')", '2018-03-01T00:00:00Z', '2018-03-06T00:00:00.0000000Z'],
   ["getFutureTime(5, 'Day', 'D')", '2018-03-01T00:00:00Z', 'Tuesday, March 6, 2018'],
@@ -54,6 +55,7 @@ const documented: [expression: string, now: string | undefined, expected: unknow
   ["startOfDay('2018-03-15T13:30:30Z')", undefined, '2018-03-15T00:00:00.0000000Z'],
   ["startOfHour('2018-03-15T13:30:30Z')", undefined, '2018-03-15T13:00:00.0000000Z'],
   ["startOfMonth('2018-03-15T13:30:30Z')", undefined, '2018-03-01T00:00:00.0000000Z'],
+  ["startOfMonth('2018-03-15T13:30:30Z', 'yyyy-MM-dd')", undefined, '2018-03-01'],
   ["subtractFromTime('2018-01-02T00:00:00Z', 1, 'Day')", undefined, '2018-01-01T00:00:00.0000000Z'],
   // The docs print "Monday, January, 1, 2018" (a typo); .NET's 'D' for en-US has no comma after the month.
   ["subtractFromTime('2018-01-02T00:00:00Z', 1, 'Day', 'D')", undefined, 'Monday, January 1, 2018'],

@@ -42,13 +42,24 @@ const data: StaticContextData = {
 const documented: [expression: string, expected: unknown][] = [
   ["json('[1, 2, 3]')", [1, 2, 3]],
   ['json(\'{"fullName": "Sophia Owen"}\')', { fullName: 'Sophia Owen' }],
-  // The reference shows "person" as a one-element array; Json.NET (and so Logic Apps) writes a single
-  // element as an object unless it carries json:Array="true" (tested below).
+  // Examples 3 and 4: one child element becomes an object, repeated ones an array (Json.NET rules).
   [
-    `json(xml('<?xml version="1.0"?> <root> <person id=''1''> <name>Sophia Owen</name> <occupation>Engineer</occupation> </person> </root>'))`,
+    `json(xml('<?xml version="1.0"?> <root> <person id="1"> <name>Sophia Owen</name> <occupation>Engineer</occupation> </person> </root>'))`,
     {
       '?xml': { '@version': '1.0' },
       root: { person: { '@id': '1', name: 'Sophia Owen', occupation: 'Engineer' } },
+    },
+  ],
+  [
+    `json(xml('<?xml version="1.0"?> <root> <person id="1"> <name>Sophia Owen</name> <occupation>Engineer</occupation> </person> <person id="2"> <name>John Doe</name> <occupation>Engineer</occupation> </person> </root>'))`,
+    {
+      '?xml': { '@version': '1.0' },
+      root: {
+        person: [
+          { '@id': '1', name: 'Sophia Owen', occupation: 'Engineer' },
+          { '@id': '2', name: 'John Doe', occupation: 'Engineer' },
+        ],
+      },
     },
   ],
   ["xml('<name>Sophia Owen</name>')", xmlOf('<name>Sophia Owen</name>')],

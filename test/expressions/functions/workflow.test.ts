@@ -128,7 +128,7 @@ const errors: [expression: string, message: RegExp][] = [
   ["result('Nope')", /not a scoped action/],
   ["appsetting('NOPE')", /The app setting 'NOPE' is not found/],
   ['action()', /can only be used inside an action's trackedProperties/],
-  ['listCallbackUrl()', /can only be used in an HTTP Webhook action or with a Request trigger/],
+  ['listCallbackUrl()', /can only be used in an HttpWebhook or ApiConnectionWebhook trigger or action/],
   ['parameters(1)', /expects its first parameter to be a string/],
 ];
 
