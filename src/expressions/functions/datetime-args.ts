@@ -6,7 +6,7 @@ import { formatDate, FormatError } from './datetime-format';
 import { culture, type Culture } from './datetime-locale';
 import { parseTimestamp } from './datetime-parse';
 import type { DateValue } from './datetime-value';
-import { ianaZone, TIME_ZONE_HELP } from './datetime-zones';
+import { ianaZone, suggestZone, TIME_ZONE_HELP } from './datetime-zones';
 
 const EN_US = culture('en-US');
 

@@ -1,8 +1,9 @@
 /**
- * Reading timestamps. Logic Apps accepts ISO 8601 (`2018-03-15T13:27:36Z`, with or without a zone
- * or fraction), the culture's short date with an optional time (`03/15/2018 12:00:00` in en-US) and
- * RFC 1123 (`Thu, 15 Mar 2018 13:27:36 GMT`). A timestamp with an offset is converted to UTC; one
- * without a zone stays zone-less. `parseExact` reads a custom .NET pattern for `parseDateTime`.
+ * Reading timestamps. Logic Apps accepts ISO 8601 (`2018-03-15T13:27:36Z`, with or without a
+ * zone or fraction), the culture's short date with an optional time (`03/15/2018 12:00:00` in
+ * en-US), dates with a month name (`March 15, 2018`) and RFC 1123 (`Thu, 15 Mar 2018 13:27:36 GMT`).
+ * A timestamp with an offset is converted to UTC; one without a zone stays zone-less. `parseExact`
+ * reads a custom .NET pattern for `parseDateTime`.
  */
 import type { Culture } from './datetime-locale';
 import {
@@ -128,6 +129,23 @@ export function parseTimestamp(text: string, culture: Culture): DateValue | unde
       fraction: '',
       offset: 0,
     });
+  }
+  return parseWithMonthName(t, culture);
+}
+
+const NAMED_DATES = ['MMMM d, yyyy', 'MMM d, yyyy', 'd MMMM yyyy', 'd MMM yyyy', 'MMMM d yyyy'];
+const TIMES = ['', ' h:mm tt', ' h:mm:ss tt', ' H:mm', ' H:mm:ss'];
+
+/** Dates written with a month name (`March 15, 2018`, `Thursday, 15 March 2018 1:05 PM`). */
+function parseWithMonthName(text: string, culture: Culture): DateValue | undefined {
+  const lower = text.toLowerCase();
+  const weekday = [...culture.days, ...culture.daysShort].find((d) => lower.startsWith(d.toLowerCase()));
+  const rest = weekday === undefined ? text : text.slice(weekday.length).replace(/^,?\s*/, '');
+  for (const date of NAMED_DATES) {
+    for (const time of TIMES) {
+      const value = parseExact(rest, date + time, culture);
+      if (value !== undefined) return value;
+    }
   }
   return undefined;
 }

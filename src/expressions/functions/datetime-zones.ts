@@ -3,7 +3,8 @@
  * zones through `windows-iana`, with offsets from luxon's tz database.
  */
 import { DateTime, IANAZone } from 'luxon';
-import { findIana } from 'windows-iana';
+import { WINDOWS_TO_IANA_MAP } from 'windows-iana';
+import { suggest } from '../suggest';
 import { dateValue, type DateValue } from './datetime-value';
 
 export const TIME_ZONE_HELP =
@@ -11,10 +12,29 @@ export const TIME_ZONE_HELP =
   'the list is at https://learn.microsoft.com/windows-hardware/manufacture/desktop/default-time-zones ' +
   '(or run `tzutil /l` on Windows).';
 
+/** Case and punctuation do not matter: the reference says names may need their punctuation removed. */
+const normalize = (name: string): string => name.toLowerCase().replace(/[^a-z0-9+-]/g, '');
+
+/** Windows zone name -> IANA zone, from the CLDR table's world ("001") rows. */
+const ZONES = new Map<string, { windows: string; iana: string }>();
+for (const row of WINDOWS_TO_IANA_MAP) {
+  const iana = row.iana[0];
+  if (row.territory === '001' && iana !== undefined)
+    ZONES.set(normalize(row.windowsName), { windows: row.windowsName, iana });
+}
+
 /** The IANA zone for a Windows time-zone name; undefined when the name is not one. */
 export function ianaZone(windowsName: string): string | undefined {
-  const zone = findIana(windowsName)[0];
+  const zone = ZONES.get(normalize(windowsName))?.iana;
   return zone !== undefined && IANAZone.isValidZone(zone) ? zone : undefined;
+}
+
+/** The Windows zone name closest to `name`, for "did you mean". */
+export function suggestZone(name: string): string | undefined {
+  return suggest(
+    name,
+    [...ZONES.values()].map((z) => z.windows),
+  );
 }
 
 /** The wall-clock time in `zone` of a UTC instant (zone-less result, like `convertFromUtc`). */

@@ -90,6 +90,12 @@ const behaviour: [expression: string, expected: unknown][] = [
     '2018-07-01T01:00:00.0000000',
   ],
   ["convertTimeZone('2018-07-01T10:00:00', 'Pacific Standard Time', 'UTC')", '2018-07-01T17:00:00.0000000Z'],
+  // Names match without case or punctuation, as the reference allows.
+  ["convertFromUtc('2018-07-01T08:00:00Z', 'w europe standard time')", '2018-07-01T10:00:00.0000000'],
+  // Daylight saving: Pacific is UTC-7 in July and UTC-8 in January.
+  ["convertToUtc('2018-07-01T00:00:00', 'Pacific Standard Time')", '2018-07-01T07:00:00.0000000Z'],
+  ["convertFromUtc('2018-03-25T00:59:59Z', 'GMT Standard Time', 'HH:mm')", '00:59'],
+  ["convertFromUtc('2018-03-25T01:00:00Z', 'GMT Standard Time', 'HH:mm')", '02:00'],
   ["formatDateTime('2018-03-15T13:05:09.25Z', 'd')", '3/15/2018'],
   ["formatDateTime('2018-03-15T13:05:09.25Z', 'f')", 'Thursday, March 15, 2018 1:05 PM'],
   ["formatDateTime('2018-03-15T13:05:09.25Z', 'F')", 'Thursday, March 15, 2018 1:05:09 PM'],
@@ -115,6 +121,10 @@ const behaviour: [expression: string, expected: unknown][] = [
   ["formatDateTime('2018-03-15T13:05:09Z', '%d')", '15'],
   ["formatDateTime('Thu, 15 Mar 2018 13:05:09 GMT')", '2018-03-15T13:05:09.0000000Z'],
   ["formatDateTime('3/5/2018 1:05 PM')", '2018-03-05T13:05:00.0000000'],
+  ["formatDateTime('March 15, 2018')", '2018-03-15T00:00:00.0000000'],
+  ["formatDateTime('Thursday, March 15, 2018 1:05:09 PM')", '2018-03-15T13:05:09.0000000'],
+  ["formatDateTime('15 Mar 2018 13:05')", '2018-03-15T13:05:00.0000000'],
+  ["parseDateTime('15 mars 2018', 'fr-FR')", '2018-03-15T00:00:00.0000000'],
   ["parseDateTime('15 mars 2018', 'fr-FR', 'dd MMMM yyyy')", '2018-03-15T00:00:00.0000000'],
   ["parseDateTime('03/15/2018 01:30 PM', 'en-US', 'MM/dd/yyyy hh:mm tt')", '2018-03-15T13:30:00.0000000'],
   ["parseDateTime('15.03.2018', 'de-DE')", '2018-03-15T00:00:00.0000000'],
