@@ -3,11 +3,13 @@ import type { Finding } from '../diagnostic';
 import type { WorkflowModel } from '../model';
 import { collectExpressions } from './collect';
 import { checkConcurrentVariables } from './concurrency';
+import { checkConditions } from './conditions';
 import { checkCycles } from './cycles';
 import { checkFunctions } from './functions';
 import { checkLimits } from './limits';
 import { checkReferences } from './references';
 import { checkRunAfter } from './run-after';
+import { checkWorkflowRules } from './workflow-rules';
 
 export function runChecks(model: WorkflowModel): Finding[] {
   const { expressions, findings } = collectExpressions(model);
@@ -15,6 +17,8 @@ export function runChecks(model: WorkflowModel): Finding[] {
     ...checkRunAfter(model),
     ...checkCycles(model),
     ...checkLimits(model),
+    ...checkWorkflowRules(model),
+    ...checkConditions(model),
     ...findings,
     ...checkFunctions(expressions),
     ...checkReferences(model, expressions),
