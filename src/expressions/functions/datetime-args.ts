@@ -73,8 +73,11 @@ export function output(
 export function argTimeZone(call: Call, args: readonly JsonValue[], index: number): string {
   const name = argString(call, args, index);
   const zone = ianaZone(name);
-  if (zone === undefined)
-    invalidArgument(call, index, `the time zone '${name}' is not known. ${TIME_ZONE_HELP}`);
+  if (zone === undefined) {
+    const close = suggestZone(name);
+    const hint = close === undefined ? '' : ` Did you mean '${close}'?`;
+    invalidArgument(call, index, `the time zone '${name}' is not known.${hint} ${TIME_ZONE_HELP}`);
+  }
   return zone;
 }
 

@@ -147,6 +147,8 @@ const errors: [expression: string, message: RegExp][] = [
     "convertFromUtc('2018-01-01T00:00:00Z', 'Mars Standard Time')",
     /time zone 'Mars Standard Time' is not known.*Windows time zone name/,
   ],
+  ["convertToUtc('2018-01-01', 'Pacific Standard Tme')", /Did you mean 'Pacific Standard Time'\?/],
+  ["convertToUtc('2018-01-01', 'America/Los_Angeles')", /is not known.*Windows time zone name/],
   ["formatDateTime('2018-01-01', 'Q')", /the format 'Q' is not valid/],
   ["formatDateTime('2018-01-01', 'yyyy', 'xx-notreal')", /'xx-notreal' is not a known culture name/],
   ["formatDateTime('2018-01-01', '''open')", /quoted text .* is not closed/],
