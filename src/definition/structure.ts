@@ -36,7 +36,7 @@ export function validateStructure(definition: unknown, base: JsonPath): Finding[
       findings.push({
         severity: 'warning',
         path: [...base, 'triggers'],
-        message: `The workflow has ${names.length} triggers; Flowline starts runs from each, as Logic Apps Consumption does, but Logic Apps Standard allows one.`,
+        message: `The workflow has ${names.length} triggers; Logic Apps Standard allows one per workflow.`,
       });
     for (const [name, trigger] of Object.entries(def.triggers)) {
       findings.push(...validateOne(trigger, [...base, 'triggers', name], 'trigger'));
