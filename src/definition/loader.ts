@@ -5,11 +5,13 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { runChecks } from './checks/index';
-import { describeValue, toPointer, type Diagnostic, type Finding, type JsonPath } from './diagnostic';
-import { buildModel, isObject, type Json } from './model';
+import { toPointer, type Diagnostic, type Finding } from './diagnostic';
+import { unwrap } from './file-shape';
+import { buildModel } from './model';
 import { PositionMapper } from './positions';
+import { findUnsafeKey } from './unsafe-keys';
 import { validateStructure } from './structure';
 import type { WorkflowDefinition } from './workflow';
 
@@ -88,77 +90,6 @@ export function loadWorkflow(source: string, fileName: string): LoadResult {
   };
 }
 
-interface Shape {
-  definition: Json | undefined;
-  base: JsonPath;
-  kind: 'Stateful' | 'Stateless';
-  standard: boolean;
-  findings: Finding[];
-}
-
-function unwrap(value: unknown): Shape {
-  if (!isObject(value)) {
-    return {
-      definition: undefined,
-      base: [],
-      kind: 'Stateful',
-      standard: false,
-      findings: [
-        {
-          severity: 'error',
-          path: [],
-          message: `A workflow file must be a JSON object, not ${describeValue(value)}.`,
-          expected: 'an object',
-        },
-      ],
-    };
-  }
-  if (!('definition' in value))
-    return { definition: value, base: [], kind: 'Stateful', standard: false, findings: [] };
-  const findings: Finding[] = [];
-  const kindValue = value.kind;
-  let kind: 'Stateful' | 'Stateless' = 'Stateful';
-  if (typeof kindValue === 'string' && /^stateless$/i.test(kindValue)) kind = 'Stateless';
-  else if (kindValue !== undefined && !(typeof kindValue === 'string' && /^stateful$/i.test(kindValue))) {
-    findings.push({
-      severity: 'error',
-      path: ['kind'],
-      message: `'kind' must be 'Stateful' or 'Stateless'; got ${describeValue(kindValue)}.`,
-      expected: "'Stateful' or 'Stateless'",
-      actual: describeValue(kindValue),
-      hint:
-        kindValue === 'Agentic'
-          ? 'Agentic workflows (AI agent loops) are not supported by Flowline.'
-          : undefined,
-    });
-  }
-  if (!isObject(value.definition)) {
-    findings.push({
-      severity: 'error',
-      path: ['definition'],
-      message: `'definition' must be an object, not ${describeValue(value.definition)}.`,
-      expected: 'an object',
-      actual: describeValue(value.definition),
-    });
-    return { definition: undefined, base: ['definition'], kind, standard: true, findings };
-  }
-  for (const key of Object.keys(value)) {
-    if (!['definition', 'kind', 'parameters'].includes(key))
-      findings.push({
-        severity: 'warning',
-        path: [key],
-        message: `Unknown key '${key}' next to 'definition' is ignored.`,
-      });
-  }
-  return {
-    definition: value.definition,
-    base: ['definition'],
-    kind,
-    standard: kindValue !== undefined,
-    findings,
-  };
-}
-
 function place(file: string, mapper: PositionMapper, f: Finding): Diagnostic {
   const at = mapper.at(f.path, f.position);
   const { path, ...rest } = f;
@@ -167,25 +98,6 @@ function place(file: string, mapper: PositionMapper, f: Finding): Diagnostic {
     'path'
   >;
   return { ...clean, file, pointer: toPointer(path), ...at };
-}
-
-/** Path of the first `__proto__`, `constructor` or `prototype` key, if any. */
-function findUnsafeKey(node: Node, path: (string | number)[] = []): JsonPath | undefined {
-  if (node.type === 'object') {
-    for (const property of node.children ?? []) {
-      const [key, child] = property.children ?? [];
-      const name = String(key?.value);
-      if (name === '__proto__' || name === 'constructor' || name === 'prototype') return [...path, name];
-      const found = child === undefined ? undefined : findUnsafeKey(child, [...path, name]);
-      if (found !== undefined) return found;
-    }
-  } else if (node.type === 'array') {
-    for (const [i, child] of (node.children ?? []).entries()) {
-      const found = findUnsafeKey(child, [...path, i]);
-      if (found !== undefined) return found;
-    }
-  }
-  return undefined;
 }
 
 function describeParseError(error: ParseError): string {
