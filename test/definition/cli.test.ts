@@ -43,4 +43,18 @@ describe('flowline validate', () => {
     expect(code).toBe(0);
     expect(JSON.parse(io.out())).toEqual([]);
   });
+
+  it('names a path that does not exist and exits 1', async () => {
+    let err = '';
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      err += String(chunk);
+      return true;
+    });
+    try {
+      expect(await validateCommand.run([join(dir, 'nope')])).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(err).toContain(`'${join(dir, 'nope')}' does not exist`);
+  });
 });

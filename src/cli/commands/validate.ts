@@ -30,7 +30,12 @@ export const validateCommand: Command = {
     try {
       files = await workflowFiles(positionals.length > 0 ? positionals : ['workflows']);
     } catch (error) {
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      const missing = error instanceof Error && 'code' in error && error.code === 'ENOENT' && 'path' in error;
+      process.stderr.write(
+        missing
+          ? `flowline validate: '${String(error.path)}' does not exist. Pass workflow files or folders, or run it where workflows/ is.\n`
+          : `${error instanceof Error ? error.message : String(error)}\n`,
+      );
       return 1;
     }
     const all: Diagnostic[] = [];
