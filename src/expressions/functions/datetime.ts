@@ -15,7 +15,8 @@ import {
   type TimeUnit,
 } from './datetime-args';
 import { shift, startOf, timeSpan, type Truncation } from './datetime-math';
-import { parseExact, parseTimestamp } from './datetime-parse';
+import { parseTimestamp } from './datetime-parse';
+import { parseExact } from './datetime-parse-exact';
 import { dateValue, dayOfYear, fieldsOf, ticksOf, type DateValue } from './datetime-value';
 import { fromUtc, toUtc } from './datetime-zones';
 import type { FunctionDef } from './types';
