@@ -217,6 +217,15 @@ describe('reference checks', () => {
     expect(result.errors).toEqual([]);
   });
 
+  it('does not let a Foreach list or an If condition name actions inside them', () => {
+    const loop = load({ L: { type: 'Foreach', foreach: "@body('Inner')", actions: { Inner: compose(1) } } });
+    expect(messages(loop)).toEqual(["body('Inner') refers to an action that does not run before 'L'."]);
+    const cond = load({
+      C: { type: 'If', expression: "@equals(outputs('Inner'), 1)", actions: { Inner: compose(1) } },
+    });
+    expect(messages(cond)).toEqual(["outputs('Inner') refers to an action that does not run before 'C'."]);
+  });
+
   it('warns (not errors) about undeclared parameters in a Standard workflow, which come from parameters.json', () => {
     const result = load({ A: compose("@parameters('Url')") });
     expect(result.errors).toEqual([]);

@@ -128,7 +128,8 @@ export function checkReferences(model: WorkflowModel, expressions: readonly Pars
 /** Names of actions whose results exist when `action` runs. */
 function reachableFrom(model: WorkflowModel, action: ActionNode): Set<string> {
   const names = new Set<string>();
-  for (const a of descendants(model, action)) names.add(a.name);
+  // Only an Until's own condition runs after its body, so only it may name actions inside it.
+  if (action.type === 'until') for (const a of descendants(model, action)) names.add(a.name);
   for (const node of [action, ...action.ancestors]) {
     const queue = runAfterNames(node);
     while (queue.length > 0) {
