@@ -47,7 +47,12 @@ const data: StaticContextData = {
   trigger: {
     outputs: {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: { $formdata: [{ key: 'feedUrl', value: feedUrl }] },
+      body: {
+        $formdata: [{ key: 'feedUrl', value: feedUrl }],
+        $multipart: [
+          { headers: { 'Content-Disposition': 'form-data; name="feedUrl"' }, body: 'trigger part' },
+        ],
+      },
     },
   },
   items: { For_each: { id: 7, name: 'widget' }, Inner_loop: 'inner' },
@@ -97,8 +102,9 @@ const behaviour: [expression: string, expected: unknown][] = [
   ["formDataMultiValues('Send_an_email', 'Missing')", []],
   ["multipartBody('Upload', 0)", 'first part'],
   ["multipartBody('Upload', 1)", { a: 1 }],
+  ['triggerMultipartBody(0)', 'trigger part'],
   ["formDataValue('Upload', 'file')", 'first part'],
-  ['triggerBody()', { $formdata: [{ key: 'feedUrl', value: feedUrl }] }],
+  ['triggerBody().$formdata[0].key', 'feedUrl'],
   ["triggerOutputs().headers['Content-Type']", 'application/x-www-form-urlencoded'],
   ['trigger().name', 'manual'],
   ['item()', 'inner'],
