@@ -29,6 +29,11 @@ const data: StaticContextData = {
     expiring: produce([" expired='true'", " expired='false'"]),
     oneExpired: produce([" expired='true'", '']),
     priced: produce([" expired='true' price='12'", " expired='false' price='40'"]),
+    // What base64ToBinary() or an HTTP action returns for an XML payload sent as octet-stream.
+    binaryXml: {
+      '$content-type': 'application/octet-stream',
+      $content: Buffer.from('<a>1</a>').toString('base64'),
+    },
   },
   actions: {
     Http: {
@@ -134,6 +139,9 @@ const behaviour: [expression: string, expected: unknown][] = [
   ["xpath('<a><b>1</b></a>', 'boolean(//c)')", false],
   ["xpath('<a><b id=''x''>1</b></a>', '//b/@id')", ['x']],
   ["xpath('<a><b>1</b></a>', '//c')", []],
+  ["xml(parameters('binaryXml'))", xmlOf('<a>1</a>')],
+  ["xpath(parameters('binaryXml'), 'string(/a)')", '1'],
+  ["json(xml(parameters('binaryXml')))", { a: '1' }],
   ['json(xml(json(\'{"a": {"@x": "1", "b": ["2", "3"]}}\')))', { a: { '@x': '1', b: ['2', '3'] } }],
 ];
 
