@@ -75,10 +75,10 @@ export function loadWorkflow(source: string, fileName: string): LoadResult {
   if (shape.definition !== undefined) {
     const structural = validateStructure(shape.definition, shape.base);
     findings.push(...structural);
-    if (!structural.some((f) => f.severity === 'error')) {
-      definition = shape.definition;
-      findings.push(...runChecks(buildModel(shape.definition, shape.base, shape.standard)));
-    }
+    // The checks guard every shape they read, so they run even when the schema found errors:
+    // the author sees every problem at once. The definition is returned only when it is valid.
+    findings.push(...runChecks(buildModel(shape.definition, shape.base, shape.standard)));
+    if (!structural.some((f) => f.severity === 'error')) definition = shape.definition;
   }
   const diagnostics = findings.map((f) => place(fileName, mapper, f));
   return {

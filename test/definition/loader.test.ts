@@ -236,3 +236,28 @@ describe('loadWorkflow', () => {
     });
   });
 });
+
+describe('malformed definitions', () => {
+  const shapes: unknown[] = [
+    { actions: 5 },
+    { actions: { A: 5, B: null, C: [] } },
+    { actions: { A: { type: 'If', expression: 5, actions: 7, else: 3 } } },
+    { actions: { S: { type: 'Switch', expression: '@x', cases: 'x', default: [] } } },
+    { actions: { A: { type: 'Compose', runAfter: [1], runtimeConfiguration: 'x', inputs: '@{' } } },
+    {
+      actions: {
+        V: { type: 'InitializeVariable', inputs: { variables: 'x' } },
+        W: { type: 'Foreach', foreach: 1, actions: { X: { type: 'SetVariable' } } },
+      },
+    },
+    { triggers: { t: 1, u: { type: 5 } }, outputs: 'x', parameters: [] },
+  ];
+  it.each(shapes.map((s) => [JSON.stringify(s), s]))(
+    'reports errors without throwing for %s',
+    (_text, shape) => {
+      const result = loadWorkflow(JSON.stringify(shape), 'm.json');
+      expect(result.errors.length).toBeGreaterThan(0);
+      expect(result.definition).toBeUndefined();
+    },
+  );
+});
