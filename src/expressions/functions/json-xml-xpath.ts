@@ -1,18 +1,22 @@
 /**
- * XPath 1.0 over a parsed document with the `xpath` package. Node sets come back as arrays: an
- * element (or document) as its XML text, a text, CDATA, comment or attribute node as its value.
- * Scalar results (count(), sum(), string(), boolean tests) come back as numbers, strings, booleans.
+ * XPath 1.0 over a parsed document with the `xpath` package. Node sets come back as arrays, the
+ * way Logic Apps returns them: an element (or document) as XML content
+ * (`{"$content-type": "application/xml;charset=utf-8", "$content": "<base64 of its XML>"}`, as
+ * reported in MicrosoftDocs/azure-docs#113084), a text, CDATA, comment or attribute node as its
+ * string value. Scalar results (count(), sum(), string(), boolean tests) come back as numbers,
+ * strings and booleans.
  */
 import { XMLSerializer, type Document, type Node } from '@xmldom/xmldom';
 import * as xpath from 'xpath';
 import type { JsonValue } from '../values';
+import { xmlContent } from './json-xml-content';
 
 const ELEMENT = 1;
 const DOCUMENT = 9;
 
 function nodeValue(node: Node): JsonValue {
   if (node.nodeType === ELEMENT || node.nodeType === DOCUMENT)
-    return new XMLSerializer().serializeToString(node);
+    return xmlContent(new XMLSerializer().serializeToString(node));
   return node.nodeValue ?? '';
 }
 

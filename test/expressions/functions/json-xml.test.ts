@@ -74,36 +74,37 @@ const documented: [expression: string, expected: unknown][] = [
     xmlOf('<person><name>Sophia Owen</name><city>Seattle</city></person>'),
   ],
   ["xpath(xml(parameters('items')), '/produce/item/name/text()')", ['Gala', 'Honeycrisp']],
-  // Examples 2 to 6: the reference prints bare values ("Gala"); Logic Apps returns node sets as
-  // arrays of the matching elements' XML, and name[1] matches the first name of *each* item.
+  // Examples 2 to 6 and 8: the reference prints bare values ("Gala"); Logic Apps returns a node set
+  // as an array with each element as XML content (MicrosoftDocs/azure-docs#113084), and name[1]
+  // matches the first name of *each* item.
   [
     "xpath(xml(parameters('items')), '/produce/item/name[1]')",
-    ['<name>Gala</name>', '<name>Honeycrisp</name>'],
+    [xmlOf('<name>Gala</name>'), xmlOf('<name>Honeycrisp</name>')],
   ],
   [
     "xpath(xml(parameters('items')), '/produce/item/name[last()]')",
-    ['<name>Gala</name>', '<name>Honeycrisp</name>'],
+    [xmlOf('<name>Gala</name>'), xmlOf('<name>Honeycrisp</name>')],
   ],
   [
     "xpath(xml(parameters('expiring')), '//name[@expired]')",
-    ['<name expired="true">Gala</name>', '<name expired="false">Honeycrisp</name>'],
+    [xmlOf('<name expired="true">Gala</name>'), xmlOf('<name expired="false">Honeycrisp</name>')],
   ],
   [
     "xpath(xml(parameters('oneExpired')), '//name[@expired = ''true'']')",
-    ['<name expired="true">Gala</name>'],
+    [xmlOf('<name expired="true">Gala</name>')],
   ],
   [
     "xpath(xml(parameters('priced')), '//name[@price>35]')",
-    ['<name expired="false" price="40">Honeycrisp</name>'],
+    [xmlOf('<name expired="false" price="40">Honeycrisp</name>')],
   ],
   ["xpath(xml(parameters('items')), 'sum(/produce/item/count)')", 30],
   [
     `xpath(xml(body('Http')), '/*[name()="file"]/*[name()="location"]')`,
-    ['<location xmlns="https://contoso.com">Paris</location>'],
+    [xmlOf('<location xmlns="https://contoso.com">Paris</location>')],
   ],
   [
     `xpath(xml(body('Http')), '/*[local-name()="file" and namespace-uri()="https://contoso.com"]/*[local-name()="location"]')`,
-    ['<location xmlns="https://contoso.com">Paris</location>'],
+    [xmlOf('<location xmlns="https://contoso.com">Paris</location>')],
   ],
   [`xpath(xml(body('Http')), 'string(/*[name()="file"]/*[name()="location"])')`, 'Paris'],
 ];
@@ -140,6 +141,12 @@ const behaviour: [expression: string, expected: unknown][] = [
   ["xpath('<a><b id=''x''>1</b></a>', '//b/@id')", ['x']],
   ["xpath('<a><b>1</b></a>', '//c')", []],
   ["xml(parameters('binaryXml'))", xmlOf('<a>1</a>')],
+  // An element result is XML content, so it feeds the next xpath() or json() directly.
+  ["xpath(xpath(xml(parameters('items')), '//name')[1], 'string(/name)')", 'Honeycrisp'],
+  [
+    "json(xpath(xml(parameters('expiring')), '//name')[0])",
+    { name: { '@expired': 'true', '#text': 'Gala' } },
+  ],
   ["xpath(parameters('binaryXml'), 'string(/a)')", '1'],
   ["json(xml(parameters('binaryXml')))", { a: '1' }],
   ['json(xml(json(\'{"a": {"@x": "1", "b": ["2", "3"]}}\')))', { a: { '@x': '1', b: ['2', '3'] } }],
