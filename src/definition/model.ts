@@ -71,7 +71,21 @@ export function runAfterNames(action: ActionNode): string[] {
   return isObject(action.value.runAfter) ? Object.keys(action.value.runAfter) : [];
 }
 
-/** Every descendant action of a container, at any depth. */
-export function descendants(model: WorkflowModel, container: ActionNode): ActionNode[] {
-  return model.actions.filter((a) => a.ancestors.includes(container));
+const descendantCache = new WeakMap<WorkflowModel, Map<ActionNode, ActionNode[]>>();
+
+/** Every descendant action of a container, at any depth (computed once per model). */
+export function descendants(model: WorkflowModel, container: ActionNode): readonly ActionNode[] {
+  let byContainer = descendantCache.get(model);
+  if (byContainer === undefined) {
+    byContainer = new Map();
+    for (const action of model.actions) {
+      for (const ancestor of action.ancestors) {
+        const list = byContainer.get(ancestor) ?? [];
+        list.push(action);
+        byContainer.set(ancestor, list);
+      }
+    }
+    descendantCache.set(model, byContainer);
+  }
+  return byContainer.get(container) ?? [];
 }

@@ -29,13 +29,14 @@ export function libraryIsComplete(): boolean {
 
 export function checkFunctions(expressions: readonly ParsedExpression[]): Finding[] {
   const findings: Finding[] = [];
+  const unknownSeverity = libraryIsComplete() ? 'error' : 'warning';
   for (const e of expressions) {
     for (const call of calls(e.template)) {
       const def = lookupFunction(call.name);
       if (def === undefined) {
         const near = suggestFunction(call.name);
         findings.push({
-          severity: libraryIsComplete() ? 'error' : 'warning',
+          severity: unknownSeverity,
           path: e.path,
           message: `Unknown function '${call.name}'.`,
           hint: near === undefined ? undefined : `Did you mean '${near}'?`,
