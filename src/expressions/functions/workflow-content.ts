@@ -4,13 +4,7 @@
  * and multipart bodies as `{"$content-type": "multipart/...", "$multipart": [{headers, body}]}`.
  */
 import { isJsonObject, type JsonValue } from '../values';
-
-/** Decodes base64 to UTF-8 text without Node built-ins. */
-export function base64ToText(base64: string): string {
-  const binary = atob(base64);
-  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-  return new TextDecoder().decode(bytes);
-}
+import { base64ToText } from './json-xml-content';
 
 /** The key/value pairs of a form body; undefined when the body is not form data. */
 export function formFields(body: JsonValue | undefined): { key: string; value: string }[] | undefined {
