@@ -108,3 +108,35 @@ describe('JSON pointers and positions', () => {
     expect(line.slice((error?.column ?? 1) - 1).startsWith('equals(1)')).toBe(true);
   });
 });
+
+describe('parameter declarations', () => {
+  const withParameter = (declaration: Record<string, unknown>): ReturnType<typeof load> =>
+    load({}, { parameters: { env: declaration } });
+
+  it('accepts a default of the declared type that is allowed', () => {
+    expect(
+      withParameter({ type: 'String', defaultValue: 'dev', allowedValues: ['dev', 'prod'] }).errors,
+    ).toEqual([]);
+    expect(withParameter({ type: 'Int', defaultValue: 3 }).errors).toEqual([]);
+  });
+
+  it.each([
+    [
+      { type: 'Int', defaultValue: 1.5 },
+      "The default value of parameter 'env' is number 1.5, but its type is Int.",
+    ],
+    [
+      { type: 'Bool', defaultValue: 'true' },
+      "The default value of parameter 'env' is the string 'true', but its type is Bool.",
+    ],
+    [
+      { type: 'String', defaultValue: 'test', allowedValues: ['dev', 'prod'] },
+      "The default value of parameter 'env' is not one of its allowedValues.",
+    ],
+  ])('rejects %j', (declaration, message) => {
+    expect(withParameter(declaration).errors[0]).toMatchObject({
+      pointer: '/definition/parameters/env/defaultValue',
+      message,
+    });
+  });
+});

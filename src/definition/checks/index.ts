@@ -7,6 +7,7 @@ import { checkConditions } from './conditions';
 import { checkCycles } from './cycles';
 import { checkFunctions } from './functions';
 import { checkLimits } from './limits';
+import { checkParameters } from './parameters';
 import { checkReferences } from './references';
 import { checkRunAfter } from './run-after';
 import { checkWorkflowRules } from './workflow-rules';
@@ -19,6 +20,7 @@ export function runChecks(model: WorkflowModel): Finding[] {
     ...checkLimits(model),
     ...checkWorkflowRules(model),
     ...checkConditions(model),
+    ...checkParameters(model),
     ...findings,
     ...checkFunctions(expressions),
     ...checkReferences(model, expressions),
