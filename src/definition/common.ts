@@ -58,14 +58,21 @@ export const retryPolicy = z
     minimumInterval: isoDuration.optional(),
     maximumInterval: isoDuration.optional(),
   })
-  .meta({ id: 'RetryPolicy' });
+  .meta({
+    id: 'RetryPolicy',
+    description:
+      'How failed calls are retried: default, none, fixed or exponential, with count and ISO 8601 intervals.',
+  });
 
 export const limit = z
   .looseObject({
     timeout: isoDuration.optional(),
     count: numberOrExpression.optional(),
   })
-  .meta({ id: 'Limit' });
+  .meta({
+    id: 'Limit',
+    description: 'limit.timeout: the longest the action may run, as an ISO 8601 duration.',
+  });
 
 export const runtimeConfiguration = z
   .looseObject({
@@ -86,7 +93,10 @@ export const runtimeConfiguration = z
     contentTransfer: z.looseObject({ transferMode: ci('Chunked') }).optional(),
     paginationPolicy: z.looseObject({ minimumItemCount: z.number().int() }).optional(),
   })
-  .meta({ id: 'RuntimeConfiguration' });
+  .meta({
+    id: 'RuntimeConfiguration',
+    description: 'secureData, concurrency, staticResult, contentTransfer and paginationPolicy settings.',
+  });
 
 /** Fields every action may carry, whatever its type. */
 export const actionBaseShape = {
@@ -94,8 +104,16 @@ export const actionBaseShape = {
   retryPolicy: retryPolicy.optional(),
   limit: limit.optional(),
   runtimeConfiguration: runtimeConfiguration.optional(),
-  operationOptions: z.string().optional(),
-  trackedProperties: z.record(z.string(), anyValue).optional(),
+  operationOptions: z
+    .string()
+    .optional()
+    .meta({
+      description: 'Comma-separated options such as Sequential (Foreach) or DisableAsyncPattern (Http).',
+    }),
+  trackedProperties: z
+    .record(z.string(), anyValue)
+    .optional()
+    .meta({ description: 'Values recorded with the run for monitoring; may use expressions.' }),
   description: z.string().optional(),
   metadata: z.record(z.string(), anyValue).optional(),
 };
@@ -129,7 +147,10 @@ export const recurrence = z
       })
       .optional(),
   })
-  .meta({ id: 'Recurrence' });
+  .meta({
+    id: 'Recurrence',
+    description: 'A schedule: frequency and interval, optional startTime, timeZone and schedule.',
+  });
 
 /** Authentication block of HTTP operations (Basic, ClientCertificate, ActiveDirectoryOAuth, Raw, ManagedServiceIdentity). */
 export const authentication = z
@@ -147,7 +168,7 @@ export const authentication = z
     identity: z.string().optional(),
     value: z.string().optional(),
   })
-  .meta({ id: 'Authentication' });
+  .meta({ id: 'Authentication', description: 'Outbound authentication for HTTP calls.' });
 
 /** Headers or queries: an object of values, or one expression that yields the object. */
 export const headers = z
