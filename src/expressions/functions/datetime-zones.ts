@@ -26,8 +26,17 @@ for (const row of WINDOWS_TO_IANA_MAP) {
 /** The IANA zone for a Windows time-zone name; undefined when the name is not one. */
 export function ianaZone(windowsName: string): string | undefined {
   const zone = ZONES.get(normalize(windowsName))?.iana;
-  return zone !== undefined && IANAZone.isValidZone(zone) ? zone : undefined;
+  if (zone === undefined) return undefined;
+  let valid = validZones.get(zone);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(zone);
+    validZones.set(zone, valid);
+  }
+  return valid ? zone : undefined;
 }
+
+/** Whether this Node's time-zone data knows a zone; checking builds an Intl formatter, so it is cached. */
+const validZones = new Map<string, boolean>();
 
 /** The Windows zone name closest to `name`, for "did you mean". */
 export function suggestZone(name: string): string | undefined {
