@@ -3,15 +3,23 @@
  * Apps does. Registration only; each category lives in its own file.
  */
 import { suggest } from '../suggest';
+import { collectionFunctions } from './collection';
+import { conversionFunctions } from './conversion';
 import { datetimeFunctions } from './datetime';
 import { jsonXmlFunctions } from './json-xml';
 import { logicalFunctions } from './logical';
+import { mathFunctions } from './math';
+import { stringFunctions } from './string';
 import type { FunctionDef } from './types';
 import { uriFunctions } from './uri';
 import { workflowFunctions } from './workflow';
 
 export const allFunctions: readonly FunctionDef[] = [
   ...logicalFunctions,
+  ...stringFunctions,
+  ...collectionFunctions,
+  ...conversionFunctions,
+  ...mathFunctions,
   ...datetimeFunctions,
   ...workflowFunctions,
   ...uriFunctions,
