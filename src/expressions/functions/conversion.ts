@@ -88,7 +88,7 @@ function toText(value: JsonValue): string {
 
 export const conversionFunctions: readonly FunctionDef[] = [
   fn('array', 1, 1, 'An array holding the value.', (a) => [a[0] ?? null]),
-  fn('createArray', 1, Infinity, 'An array of the arguments.', (a) => [...a]),
+  fn('createArray', 0, Infinity, 'An array of the arguments.', (a) => [...a]),
   fn(
     'base64',
     1,

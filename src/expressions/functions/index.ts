@@ -6,6 +6,7 @@ import { suggest } from '../suggest';
 import { collectionFunctions } from './collection';
 import { conversionFunctions } from './conversion';
 import { datetimeFunctions } from './datetime';
+import { jsonManipulationFunctions } from './json-manipulation';
 import { jsonXmlFunctions } from './json-xml';
 import { logicalFunctions } from './logical';
 import { mathFunctions } from './math';
@@ -24,6 +25,7 @@ export const allFunctions: readonly FunctionDef[] = [
   ...workflowFunctions,
   ...uriFunctions,
   ...jsonXmlFunctions,
+  ...jsonManipulationFunctions,
 ];
 
 const byName = new Map<string, FunctionDef>();

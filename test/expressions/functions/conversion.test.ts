@@ -57,3 +57,39 @@ describe('conversion functions', () => {
     expect(errorOf(text)).toMatch(message);
   });
 });
+
+describe('JSON manipulation functions', () => {
+  it.each([
+    ['coalesce(null, true, false)', true],
+    ["coalesce(null, 'hello', 'world')", 'hello'],
+    ['coalesce(null, null)', null],
+    [
+      "addProperty(json('{\"firstName\": \"Sophia\"}'), 'surName', 'Owen')",
+      { firstName: 'Sophia', surName: 'Owen' },
+    ],
+    [
+      'setProperty(json(\'{"firstName": "Sophia", "surName": "Owen"}\'), \'surName\', \'Hartnett\')',
+      { firstName: 'Sophia', surName: 'Hartnett' },
+    ],
+    [
+      'removeProperty(json(\'{"firstName": "Sophia", "surName": "Owen"}\'), \'surName\')',
+      { firstName: 'Sophia' },
+    ],
+    ['createArray()', []],
+  ])('%s is %j', (text, expected) => {
+    expect(run(text)).toEqual(expected);
+  });
+
+  it('addProperty refuses to overwrite an existing property', () => {
+    expect(errorOf("addProperty(json('{\"a\": 1}'), 'a', 2)")).toMatch(
+      /'a' because it already exists. Use setProperty/,
+    );
+  });
+
+  it('setProperty with __proto__ creates an own property and never changes the prototype', () => {
+    const result = run("setProperty(json('{}'), '__proto__', json('{\"polluted\": true}'))");
+    expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
+    expect(Object.hasOwn(result as object, '__proto__')).toBe(true);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+});
