@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { libraryIsComplete } from '../../src/definition/checks/functions';
 import { loadWorkflow } from '../../src/definition/loader';
 import { compose, lineOf, load, standardText } from './helpers';
 
@@ -99,7 +98,7 @@ describe('expression checks', () => {
       (d) => d.message === "Unknown function 'equal'.",
     );
     expect(finding).toMatchObject({
-      severity: libraryIsComplete() ? 'error' : 'warning',
+      severity: 'error',
       hint: "Did you mean 'equals'?",
       position: 2,
     });
