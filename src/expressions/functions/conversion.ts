@@ -124,8 +124,10 @@ export const conversionFunctions: readonly FunctionDef[] = [
   fn('float', 1, 2, 'A floating-point number from text.', (a, c) => toNumber(c, a, false)),
   fn('int', 1, 1, 'An integer from text.', (a, c) => toNumber(c, a, true)),
   fn('string', 1, 1, 'The text form of a value.', (a) => toText(a[0] ?? null)),
-  fn('encodeUriComponent', 1, 1, 'Percent-encodes text for a URI.', (a) =>
-    escapeDataString(toText(a[0] ?? null)),
+  // Logic Apps accepts several arguments and encodes their concatenation; designer-generated
+  // paths such as encodeURIComponent('workflows/', name, '/runs') rely on it.
+  fn('encodeUriComponent', 1, Infinity, 'Percent-encodes text (the arguments joined) for a URI.', (a) =>
+    escapeDataString(a.map(toText).join('')),
   ),
   fn('uriComponent', 1, 1, 'Percent-encodes text for a URI.', (a) => escapeDataString(toText(a[0] ?? null))),
   fn('decodeUriComponent', 1, 1, 'Decodes percent-encoded text.', (a, c) => decodeComponent(c, a)),

@@ -37,6 +37,8 @@ describe('conversion functions', () => {
     ['string(json(\'{"name": "Sophie Owen"}\'))', '{"name":"Sophie Owen"}'],
     ['string(true)', 'True'],
     ["encodeUriComponent('https://contoso.com')", 'https%3A%2F%2Fcontoso.com'],
+    // Several arguments are joined first, as real designer-generated workflows use it.
+    ["encodeUriComponent('workflows/', 'my app', '/runs')", 'workflows%2Fmy%20app%2Fruns'],
     ["uriComponent('a b!*()')", 'a%20b%21%2A%28%29'],
     ["decodeUriComponent('https%3A%2F%2Fcontoso.com')", 'https://contoso.com'],
     ["uriComponentToString('https%3A%2F%2Fcontoso.com')", 'https://contoso.com'],
