@@ -65,7 +65,7 @@ export function arityText(min: number, max: number): string {
   const plural = (n: number): string => `${n} parameter${n === 1 ? '' : 's'}`;
   if (min === max) return `expects ${plural(min)}`;
   if (max === Infinity) return `expects at least ${plural(min)}`;
-  return `expects between ${min} and ${plural(max)}`;
+  return `expects between ${min} and ${max} parameters`;
 }
 
 function evaluateMember(member: Member, ctx: EvaluationContext): JsonValue {

@@ -7,7 +7,8 @@ describe('the expression docs', () => {
   const docs = readFileSync(resolve(__dirname, '../../docs/expressions.md'), 'utf8');
 
   it('list every function of the library in the function table', () => {
-    const missing = allFunctions.filter((f) => !docs.includes(`| \`${f.name}\` |`)).map((f) => f.name);
+    const listed = new Set([...docs.matchAll(/^\| `(\w+)`\s+\|/gm)].map((m) => m[1]));
+    const missing = allFunctions.filter((f) => !listed.has(f.name)).map((f) => f.name);
     expect(missing).toEqual([]);
   });
 });
