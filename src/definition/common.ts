@@ -104,12 +104,9 @@ export const actionBaseShape = {
   retryPolicy: retryPolicy.optional(),
   limit: limit.optional(),
   runtimeConfiguration: runtimeConfiguration.optional(),
-  operationOptions: z
-    .string()
-    .optional()
-    .meta({
-      description: 'Comma-separated options such as Sequential (Foreach) or DisableAsyncPattern (Http).',
-    }),
+  operationOptions: z.string().optional().meta({
+    description: 'Comma-separated options such as Sequential (Foreach) or DisableAsyncPattern (Http).',
+  }),
   trackedProperties: z
     .record(z.string(), anyValue)
     .optional()
