@@ -25,6 +25,16 @@ describe('math functions', () => {
     expect(run(text)).toEqual(expected);
   });
 
+  // Known difference from Logic Apps: values are plain JSON numbers, so a whole float such as `5.0`
+  // (literal, or from json('5.0') / a payload) arrives as the integer 5. Logic Apps gives
+  // div(5.0, 2) = 2.5; Flowline gives 2, as div(5, 2). float(x) and mul(x, 1.0) do not help
+  // either, since their results are plain numbers too.
+  it('treats a whole float like an integer because JSON numbers keep no float flag', () => {
+    expect(run('div(5.0, 2)')).toBe(2);
+    expect(run("div(json('5.0'), 2)")).toBe(2);
+    expect(run('div(5.5, 2)')).toBe(2.75);
+  });
+
   it('rand stays within [min, max) and follows the context random source', () => {
     const values = Array.from({ length: 50 }, (_, seed) => run('rand(1, 10)', { seed }));
     expect(values.every((v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v < 10)).toBe(true);
