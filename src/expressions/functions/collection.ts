@@ -7,18 +7,10 @@ import { isJsonObject, type JsonObject, type JsonValue } from '../values';
 import { argArray, argInteger, argString, wrongType } from './args';
 import { deepEqual } from './equality';
 import { clampIndex, textOf } from './string';
+import { definer } from './define';
 import type { FunctionDef } from './types';
 
-type Impl = (args: readonly JsonValue[], call: Call) => JsonValue;
-
-const fn = (name: string, min: number, max: number, summary: string, evaluate: Impl): FunctionDef => ({
-  name,
-  minArgs: min,
-  maxArgs: max,
-  category: 'collection',
-  summary,
-  evaluate: (args, _ctx, call) => evaluate(args, call),
-});
+const fn = definer('collection');
 
 function stringOrArray(call: Call, args: readonly JsonValue[], index: number): string | JsonValue[] {
   const v = args[index];

@@ -8,18 +8,10 @@ import { isJsonObject, type JsonValue } from '../values';
 import { argString, invalidArgument, typeName, wrongType } from './args';
 import { base64ToText, binaryContent, contentBase64, isBase64, textToBase64 } from './codec';
 import { textOf } from './string';
+import { definer } from './define';
 import type { FunctionDef } from './types';
 
-type Impl = (args: readonly JsonValue[], call: Call) => JsonValue;
-
-const fn = (name: string, min: number, max: number, summary: string, evaluate: Impl): FunctionDef => ({
-  name,
-  minArgs: min,
-  maxArgs: max,
-  category: 'conversion',
-  summary,
-  evaluate: (args, _ctx, call) => evaluate(args, call),
-});
+const fn = definer('conversion');
 
 export function escapeDataString(text: string): string {
   return encodeURIComponent(text).replace(

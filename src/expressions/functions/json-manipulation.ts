@@ -2,22 +2,13 @@
  * The JSON manipulation functions of the "JSON and XML" family: `coalesce`, `addProperty`,
  * `setProperty` and `removeProperty`. Objects are never changed in place; each call returns a copy.
  */
-import type { Call } from '../ast';
 import { ExpressionError } from '../errors';
 import type { JsonObject, JsonValue } from '../values';
 import { argObject, argString } from './args';
+import { definer } from './define';
 import type { FunctionDef } from './types';
 
-type Impl = (args: readonly JsonValue[], call: Call) => JsonValue;
-
-const fn = (name: string, min: number, max: number, summary: string, evaluate: Impl): FunctionDef => ({
-  name,
-  minArgs: min,
-  maxArgs: max,
-  category: 'json-xml',
-  summary,
-  evaluate: (args, _ctx, call) => evaluate(args, call),
-});
+const fn = definer('json-xml');
 
 /** A copy of the object with `name` set, defined as an own data property (never a prototype setter). */
 function withProperty(object: JsonObject, name: string, value: JsonValue): JsonObject {

@@ -7,18 +7,10 @@ import type { Call } from '../ast';
 import { ExpressionError } from '../errors';
 import type { JsonValue } from '../values';
 import { argArray, argInteger, argNumber } from './args';
+import { definer } from './define';
 import type { FunctionDef } from './types';
 
-type Impl = (args: readonly JsonValue[], call: Call) => JsonValue;
-
-const fn = (name: string, min: number, max: number, summary: string, evaluate: Impl): FunctionDef => ({
-  name,
-  minArgs: min,
-  maxArgs: max,
-  category: 'math',
-  summary,
-  evaluate: (args, _ctx, call) => evaluate(args, call),
-});
+const fn = definer('math');
 
 const pair = (a: readonly JsonValue[], c: Call): [number, number] => [argNumber(c, a, 0), argNumber(c, a, 1)];
 

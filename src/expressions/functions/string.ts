@@ -9,22 +9,10 @@ import type { JsonValue } from '../values';
 import { argInteger, argString, invalidArgument, wrongType } from './args';
 import { contentBase64, base64ToText } from './codec';
 import { formatNumber } from './string-format-number';
+import { definer } from './define';
 import type { FunctionDef } from './types';
 
-const str = (
-  name: string,
-  min: number,
-  max: number,
-  summary: string,
-  fn: (args: readonly JsonValue[], call: Call) => JsonValue,
-): FunctionDef => ({
-  name,
-  minArgs: min,
-  maxArgs: max,
-  category: 'string',
-  summary,
-  evaluate: (args, _ctx, call) => fn(args, call),
-});
+const str = definer('string');
 
 /** Text of a value for concatenation: binary and XML content decode to their text. */
 export function textOf(value: JsonValue | undefined): string {
