@@ -172,6 +172,16 @@ export const headers = z
   .union([z.record(z.string(), z.unknown()), z.string()])
   .meta({ id: 'HeadersOrExpression' });
 
+/** The request every HTTP operation describes: the Http action and trigger, and webhook (un)subscribe calls. */
+export const httpCallShape = {
+  method: z.string(),
+  uri: z.string(),
+  headers: headers.optional(),
+  body: z.unknown().optional(),
+  authentication: authentication.optional(),
+};
+export const httpCall = z.looseObject(httpCallShape);
+
 /**
  * A nested action map (`actions`, `else.actions`, `cases.*.actions`). Filled in by
  * `actions/index.ts` so that container schemas can refer to the union of every action kind.

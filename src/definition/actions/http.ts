@@ -7,12 +7,8 @@ export const httpAction = z
     ...c.actionBaseShape,
     type: c.ci('Http'),
     inputs: z.looseObject({
-      method: z.string(),
-      uri: z.string(),
-      headers: c.headers.optional(),
+      ...c.httpCallShape,
       queries: c.headers.optional(),
-      body: z.unknown().optional(),
-      authentication: c.authentication.optional(),
       cookie: z.string().optional(),
       retryPolicy: c.retryPolicy.optional(),
     }),

@@ -6,24 +6,7 @@ export const httpWebhookAction = z
   .looseObject({
     ...c.actionBaseShape,
     type: c.ci('HttpWebhook'),
-    inputs: z.looseObject({
-      subscribe: z.looseObject({
-        method: z.string(),
-        uri: z.string(),
-        headers: c.headers.optional(),
-        body: z.unknown().optional(),
-        authentication: c.authentication.optional(),
-      }),
-      unsubscribe: z
-        .looseObject({
-          method: z.string(),
-          uri: z.string(),
-          headers: c.headers.optional(),
-          body: z.unknown().optional(),
-          authentication: c.authentication.optional(),
-        })
-        .optional(),
-    }),
+    inputs: z.looseObject({ subscribe: c.httpCall, unsubscribe: c.httpCall.optional() }),
   })
   .meta({
     title: 'HttpWebhook',

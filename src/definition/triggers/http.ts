@@ -8,12 +8,8 @@ export const httpTrigger = z
     type: c.ci('Http'),
     recurrence: c.recurrence.optional(),
     inputs: z.looseObject({
-      method: z.string(),
-      uri: z.string(),
-      headers: c.headers.optional(),
+      ...c.httpCallShape,
       queries: c.headers.optional(),
-      body: z.unknown().optional(),
-      authentication: c.authentication.optional(),
     }),
   })
   .meta({ title: 'Http', description: 'Polls an HTTP endpoint on a recurrence.' });
