@@ -1,0 +1,71 @@
+/** Builds the request the author described: URL with queries, headers, auth, cookie and body bytes. */
+import type { HttpCallInput } from './types';
+
+export interface EncodedRequest {
+  readonly method: string;
+  readonly url: URL;
+  readonly headers: Record<string, string>;
+  readonly body: Buffer | undefined;
+}
+
+export class InvalidRequest extends Error {}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
+
+export function encodeRequest(input: HttpCallInput): EncodedRequest {
+  let url: URL;
+  try {
+    url = new URL(input.uri);
+  } catch {
+    throw new InvalidRequest(`The uri '${input.uri}' is not an absolute URL.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new InvalidRequest(`The uri scheme '${url.protocol}' is not supported; use http or https.`);
+  }
+  for (const [key, value] of Object.entries(input.queries ?? {})) url.searchParams.append(key, text(value));
+  const headers: Record<string, string> = {};
+  for (const [key, value] of Object.entries(input.headers ?? {})) headers[key.toLowerCase()] = text(value);
+  if (input.cookie !== undefined) headers['cookie'] = input.cookie;
+  Object.assign(headers, authorization(input.authentication));
+  const method = input.method.toUpperCase();
+  if (
+    input.idempotencyKey !== undefined &&
+    !['GET', 'HEAD', 'OPTIONS'].includes(method) &&
+    headers['idempotency-key'] === undefined
+  ) {
+    headers['idempotency-key'] = input.idempotencyKey;
+  }
+  const body = encodeBody(input.body, headers);
+  if (body !== undefined) headers['content-length'] = String(body.length);
+  return { method, url, headers, body };
+}
+
+function encodeBody(body: unknown, headers: Record<string, string>): Buffer | undefined {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === 'string') {
+    headers['content-type'] ??= 'text/plain; charset=utf-8';
+    return Buffer.from(body, 'utf8');
+  }
+  if (typeof body === 'object' && !Array.isArray(body) && '$content' in body) {
+    const envelope = body as Record<string, unknown>;
+    headers['content-type'] ??= text(envelope['$content-type'] ?? 'application/octet-stream');
+    return Buffer.from(text(envelope['$content']), 'base64');
+  }
+  headers['content-type'] ??= 'application/json; charset=utf-8';
+  return Buffer.from(JSON.stringify(body), 'utf8');
+}
+
+function authorization(auth: Readonly<Record<string, unknown>> | undefined): Record<string, string> {
+  const type = text(auth?.['type'] ?? 'None').toLowerCase();
+  if (auth === undefined || type === 'none') return {};
+  if (type === 'basic') {
+    const token = Buffer.from(`${text(auth['username'] ?? '')}:${text(auth['password'] ?? '')}`).toString(
+      'base64',
+    );
+    return { authorization: `Basic ${token}` };
+  }
+  if (type === 'raw') return { authorization: text(auth['value'] ?? '') };
+  throw new InvalidRequest(
+    `Authentication type '${text(auth['type'])}' is not supported by the Http connector yet; use Basic or Raw.`,
+  );
+}

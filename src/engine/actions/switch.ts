@@ -1,0 +1,26 @@
+import { isJsonObject, type JsonValue } from '../../expressions/values';
+import { Frame } from '../frame';
+import { type Executor, failed, fromGraph } from './env';
+
+/** Switch: runs the first case whose `case` equals the expression's value, else `default`. */
+export const switchAction: Executor = function* (env) {
+  const value = env.evaluate(env.def.expression);
+  if (typeof value !== 'string' && typeof value !== 'number') {
+    return failed(
+      'InvalidTemplate',
+      `The 'expression' of the switch action '${env.record.name}' must evaluate to a string or a number; got ${JSON.stringify(value)}.`,
+    );
+  }
+  const cases = isJsonObject(env.def.cases) ? env.def.cases : {};
+  let branch: JsonValue | undefined = isJsonObject(env.def.default) ? env.def.default.actions : undefined;
+  for (const entry of Object.values(cases)) {
+    if (isJsonObject(entry) && entry.case === value) {
+      branch = entry.actions;
+      break;
+    }
+  }
+  const frame = new Frame(env.frame);
+  const graph = yield* env.runActions(branch, frame);
+  env.record.children = frame.ordered;
+  return fromGraph(graph, { inputs: { expressionValue: value } });
+};

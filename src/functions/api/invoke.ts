@@ -1,0 +1,93 @@
+/**
+ * `POST /api/workflows/{name}/triggers/{trigger}/invoke[/{relativePath}]`: validates the call,
+ * starts a run pinned to the current definition, and answers with the run's Response when the
+ * workflow has one and reaches it in time; otherwise `202 Accepted` with the run's URL.
+ */
+import { randomUUID } from 'node:crypto';
+import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import * as df from 'durable-functions';
+import { isJsonObject, type JsonObject } from '../../expressions/values';
+import type { RunInput } from '../../engine/run-types';
+import { RUN_ORCHESTRATION } from '../durable/port';
+import { pinCalledWorkflows } from '../workflows/pin';
+import { awaitResponse, responseTimeoutMs } from './await-response';
+import { problem } from './problem';
+import { readTriggerCall } from './request-trigger';
+import { respondWith, runAccepted } from './replies';
+import { catalog } from './shared';
+import { findWorkflow } from './find-workflow';
+import { text } from '../../engine/text';
+
+export async function invoke(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
+  const found = await findWorkflow(request.params['name'] ?? '');
+  if (!found.ok) return found.response;
+  const { entry, definition } = found;
+  const triggers = isJsonObject(definition.triggers) ? definition.triggers : {};
+  const wanted = request.params['trigger'] ?? '';
+  const triggerName = Object.keys(triggers).find((n) => n.toLowerCase() === wanted.toLowerCase());
+  const trigger = triggerName === undefined ? undefined : triggers[triggerName];
+  if (triggerName === undefined || !isJsonObject(trigger)) {
+    return problem(
+      404,
+      'Trigger not found',
+      `Workflow '${entry.name}' has no trigger '${wanted}'. Its triggers: ${Object.keys(triggers).join(', ') || 'none'}.`,
+    );
+  }
+  if (text(trigger.type).toLowerCase() !== 'request') {
+    return problem(
+      409,
+      'Trigger cannot be invoked',
+      `Trigger '${triggerName}' is of type '${text(trigger.type)}'; only Request triggers are called over HTTP.`,
+    );
+  }
+  const call = await readTriggerCall(request, trigger, request.params['path'] ?? '');
+  if (!call.ok) return call.response;
+  const runId = randomUUID();
+  const input: RunInput = {
+    workflow: entry.name,
+    definition,
+    workflows: await pinCalledWorkflows(catalog(), entry),
+    parameters: entry.parameters,
+    trigger: {
+      name: triggerName,
+      type: 'Request',
+      startTime: new Date().toISOString(),
+      outputs: call.outputs,
+    },
+    callbackBase: `${new URL(request.url).origin}/api`,
+  };
+  const client = df.getClient(context);
+  await client.startNew(RUN_ORCHESTRATION, { instanceId: runId, input });
+  if (!hasResponseAction(definition)) return runAccepted(request, entry.name, runId);
+  const awaited = await awaitResponse(client, runId, responseTimeoutMs());
+  if (awaited.kind === 'response') return respondWith(awaited.response, runId);
+  if (awaited.kind === 'ended' && awaited.result.status === 'Failed') {
+    return problem(
+      502,
+      'The workflow run failed',
+      awaited.result.error?.message ?? 'The run failed before it sent a response.',
+      {
+        runId,
+        code: awaited.result.error?.code,
+      },
+    );
+  }
+  return runAccepted(request, entry.name, runId);
+}
+
+/** True when a Response action appears anywhere in the definition. */
+export function hasResponseAction(definition: JsonObject): boolean {
+  const visit = (value: unknown): boolean => {
+    if (Array.isArray(value)) return value.some(visit);
+    if (!isJsonObject(value as JsonObject)) return false;
+    const object = value as JsonObject;
+    if (
+      typeof object.type === 'string' &&
+      object.type.toLowerCase() === 'response' &&
+      object.inputs !== undefined
+    )
+      return true;
+    return Object.values(object).some(visit);
+  };
+  return visit(definition.actions);
+}
