@@ -33,8 +33,9 @@ export interface WorkflowPort {
   /** Runs another workflow as a child run. */
   callSubWorkflow(input: JsonValue, childRunId: string): PortTask;
   /**
-   * A task that completes when any of `tasks` does. Implementations must never schedule a task twice
-   * when it reappears in a later call (durable-js issue #574).
+   * The one task the run waits on this turn: completes when any of `tasks` does. Called at every
+   * turn, even with one task. Implementations must never schedule a task twice when it reappears
+   * in a later call (durable-js issue #574).
    */
   whenAny(tasks: readonly PortTask[]): PortTask;
   outcome(task: PortTask): TaskOutcome;

@@ -61,7 +61,7 @@ export class Scheduler {
       if (main.done || this.stopped) return main.result?.value;
       const frontier = this.frontier();
       if (frontier.length === 0) throw new Error('Flowline engine deadlock: every fiber waits on a fiber');
-      yield frontier.length === 1 ? (frontier[0] as PortTask) : this.port.whenAny(frontier);
+      yield this.port.whenAny(frontier);
       for (const fiber of [...this.blocked]) {
         if (this.ready(fiber.waiting)) this.wake(fiber);
       }

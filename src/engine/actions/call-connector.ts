@@ -6,6 +6,7 @@
 import type { JsonValue } from '../../expressions/values';
 import { connectorOutcome, type ConnectorOutcome } from '../activities';
 import { nextDelayMs, resolveRetryPolicy } from '../policy/retry';
+import type { PortTask } from '../port';
 import type { Proc } from '../scheduler';
 import type { ActionEnv } from './env';
 
@@ -17,13 +18,20 @@ export function* callConnector(
   activity: string,
   input: JsonValue,
   retryPolicy: unknown,
+  /** False for clean-up calls that must run even after the action's time limit (unsubscribe). */
+  bounded = true,
 ): Proc<CallResult> {
   const policy = resolveRetryPolicy(retryPolicy);
   const { port } = env.state;
+  const wait = function* (tasks: readonly PortTask[]): Proc<boolean> {
+    if (bounded) return yield* env.waitOrTimeout(tasks);
+    yield { kind: 'tasks', tasks };
+    return true;
+  };
   for (let retry = 1; ; retry++) {
     const startTime = env.state.isoNow();
     const task = port.callActivity(activity, input);
-    if (!(yield* env.waitOrTimeout([task]))) return { kind: 'timedOut' };
+    if (!(yield* wait([task]))) return { kind: 'timedOut' };
     const result = port.outcome(task);
     const outcome: ConnectorOutcome =
       result.state === 'completed'
@@ -48,7 +56,7 @@ export function* callConnector(
       ...(outcome.error ? { error: { ...outcome.error } } : {}),
     });
     const timer = port.createTimer(port.now() + delay);
-    if (!(yield* env.waitOrTimeout([timer]))) {
+    if (!(yield* wait([timer]))) {
       port.cancelTimer(timer);
       return { kind: 'timedOut' };
     }

@@ -8,7 +8,7 @@ export const ifAction: Executor = function* (env) {
   const result = evaluateCondition(env.def.expression, env.ctx);
   const branch = result ? env.def.actions : isJsonObject(env.def.else) ? env.def.else.actions : undefined;
   const frame = new Frame(env.frame);
+  env.record.children = frame.ordered; // live: a Terminate inside still shows in the tree
   const graph = yield* env.runActions(branch, frame);
-  env.record.children = frame.ordered;
   return fromGraph(graph, { inputs: { expressionResult: result }, outputs: { expression: result } });
 };

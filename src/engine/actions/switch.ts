@@ -20,7 +20,7 @@ export const switchAction: Executor = function* (env) {
     }
   }
   const frame = new Frame(env.frame);
+  env.record.children = frame.ordered; // live: a Terminate inside still shows in the tree
   const graph = yield* env.runActions(branch, frame);
-  env.record.children = frame.ordered;
   return fromGraph(graph, { inputs: { expressionValue: value } });
 };

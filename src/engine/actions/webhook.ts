@@ -48,7 +48,7 @@ export const httpWebhook: Executor = function* (env) {
 function* unsubscribe(env: ActionEnv, template: unknown, ctx: ReturnType<typeof createContext>) {
   if (template === undefined) return;
   const request = env.evaluate(template, ctx);
-  if (isJsonObject(request)) yield* callConnector(env, HTTP_ACTIVITY, request, { type: 'none' });
+  if (isJsonObject(request)) yield* callConnector(env, HTTP_ACTIVITY, request, { type: 'none' }, false);
 }
 
 /** One event name per action instance: loop positions keep iterations apart. */

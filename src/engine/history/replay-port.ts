@@ -32,6 +32,9 @@ export class ReplayTask implements PortTask {
   readonly __portTask = true as const;
   outcome: TaskOutcome = { state: 'pending' };
   id: number | undefined;
+  scheduled = false;
+  /** A compound that mixes new and older tasks: the Durable port adds a gate timer, which takes an id. */
+  gate = false;
   constructor(
     readonly kind: Kind,
     readonly name: string,
@@ -73,12 +76,22 @@ export class ReplayPort implements WorkflowPort {
   waitForEvent = (name: string): PortTask => this.add(new ReplayTask('event', name, '', 0));
   callSubWorkflow = (input: JsonValue): PortTask =>
     this.add(new ReplayTask('sub', '', JSON.stringify(input), 0));
-  whenAny = (tasks: readonly PortTask[]): PortTask => new ReplayTask('any', '', '', 0, tasks as ReplayTask[]);
+  whenAny = (tasks: readonly PortTask[]): PortTask => {
+    const children = tasks as ReplayTask[];
+    if (children.length === 1) return children[0] as ReplayTask;
+    const any = new ReplayTask('any', '', '', 0, children);
+    any.gate = children.some((c) => c.scheduled) && children.some((c) => !c.scheduled);
+    return any;
+  };
 
-  /** Gives ids to the tasks a yield schedules, in the order durable-js does. */
+  /** Gives ids to the tasks a yield schedules, in the order durable-js does (see functions/durable/port.ts). */
   yielded(task: ReplayTask): void {
     const leaves = task.kind === 'any' ? task.children : [task];
-    for (const leaf of leaves) if (leaf.id === undefined && leaf.kind !== 'event') leaf.id = this.sequence++;
+    for (const leaf of leaves) {
+      if (leaf.id === undefined && leaf.kind !== 'event') leaf.id = this.sequence++;
+      leaf.scheduled = true;
+    }
+    if (task.gate) this.sequence++;
   }
 
   isDone(task: ReplayTask): boolean {

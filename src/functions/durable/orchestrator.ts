@@ -5,8 +5,10 @@ import type { RunInput, RunResult } from '../../engine/run-types';
 import { durablePort } from './port';
 
 export function* runWorkflow(context: df.OrchestrationContext): Generator<df.Task, RunResult, unknown> {
-  const run = interpret(durablePort(context), context.df.getInput<RunInput>());
+  const port = durablePort(context);
+  const run = interpret(port, context.df.getInput<RunInput>());
   let step = run.next();
   while (step.done !== true) step = run.next(yield step.value as unknown as df.Task);
+  port.release();
   return step.value;
 }
