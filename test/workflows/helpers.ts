@@ -116,6 +116,8 @@ export interface ActionView {
 
 export interface Flowline {
   readonly host: RunningHost;
+  /** Warnings and errors the host logged. */
+  readonly problems: string[];
   readonly origin: string;
   invoke(
     workflow: string,
@@ -131,6 +133,7 @@ export interface Flowline {
 export async function startFlowline(settings: Record<string, string>, clock?: Clock): Promise<Flowline> {
   const saved = new Map(Object.keys(settings).map((k) => [k, process.env[k]]));
   Object.assign(process.env, settings);
+  const problems: string[] = [];
   const host = await startHost({
     appDir: PROJECT_ROOT,
     port: 0,
@@ -150,6 +153,7 @@ export async function startFlowline(settings: Record<string, string>, clock?: Cl
   };
   return {
     host,
+    problems,
     origin,
     invoke: (workflow, body, init = {}) =>
       fetch(

@@ -9,6 +9,8 @@ import * as df from 'durable-functions';
 import { isJsonObject, type JsonObject } from '../../expressions/values';
 import type { RunInput } from '../../engine/run-types';
 import { RUN_ORCHESTRATION } from '../durable/port';
+import { readParametersFile, resolveAppSettings } from '../workflows/parameters';
+import type { CatalogEntry } from '../workflows/catalog';
 import { pinCalledWorkflows } from '../workflows/pin';
 import { awaitResponse, responseTimeoutMs } from './await-response';
 import { problem } from './problem';
@@ -43,11 +45,14 @@ export async function invoke(request: HttpRequest, context: InvocationContext): 
   const call = await readTriggerCall(request, trigger, request.params['path'] ?? '');
   if (!call.ok) return call.response;
   const runId = randomUUID();
+  const fileParameters = await readParametersFile(catalog().dir);
+  const parametersOf = (e: CatalogEntry): JsonObject =>
+    resolveAppSettings({ ...e.parameters, ...fileParameters }) as JsonObject;
   const input: RunInput = {
     workflow: entry.name,
     definition,
-    workflows: await pinCalledWorkflows(catalog(), entry),
-    parameters: entry.parameters,
+    workflows: await pinCalledWorkflows(catalog(), entry, parametersOf),
+    parameters: parametersOf(entry),
     trigger: {
       name: triggerName,
       type: 'Request',

@@ -2,7 +2,8 @@
  * The workflows an app serves: every `<name>.json` or `<name>/workflow.json` under the workflows
  * folder (app setting `FLOWLINE_WORKFLOWS_DIR`, else `workflows/` in the app root). Files are
  * re-read when they change, so new runs use the new definition; runs already started keep the one
- * pinned in their input.
+ * pinned in their input. Files are read on every lookup (they are small) and parsed again only
+ * when their text changed.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
@@ -30,7 +31,7 @@ const IGNORED = new Set([
 ]);
 
 export class Catalog {
-  private readonly cache = new Map<string, { stamp: string; entry: CatalogEntry }>();
+  private readonly cache = new Map<string, { source: string; entry: CatalogEntry }>();
 
   constructor(readonly dir: string) {}
 
@@ -72,11 +73,10 @@ export class Catalog {
   }
 
   private async load(name: string, file: string): Promise<CatalogEntry> {
-    const info = await stat(file);
-    const stamp = `${info.mtimeMs}:${info.size}`;
-    const cached = this.cache.get(file);
-    if (cached?.stamp === stamp) return cached.entry;
+    // Compare contents, not timestamps: an edit within the same clock tick must still be seen.
     const source = await readFile(file, 'utf8');
+    const cached = this.cache.get(file);
+    if (cached?.source === source) return cached.entry;
     const result = loadWorkflow(source, file);
     const definition =
       result.definition === undefined ? undefined : (result.definition as unknown as JsonObject);
@@ -88,7 +88,7 @@ export class Catalog {
       errors: result.errors,
       warnings: result.warnings,
     };
-    this.cache.set(file, { stamp, entry });
+    this.cache.set(file, { source, entry });
     return entry;
   }
 }

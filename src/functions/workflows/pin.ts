@@ -9,6 +9,7 @@ import type { Catalog, CatalogEntry } from './catalog';
 export async function pinCalledWorkflows(
   catalog: Catalog,
   root: CatalogEntry,
+  parametersOf: (entry: CatalogEntry) => JsonObject,
 ): Promise<Record<string, PinnedWorkflow>> {
   const pinned: Record<string, PinnedWorkflow> = {};
   const queue = root.definition ? calledWorkflows(root.definition) : [];
@@ -17,7 +18,7 @@ export async function pinCalledWorkflows(
     if (Object.hasOwn(pinned, name)) continue;
     const entry = await catalog.get(name);
     if (entry?.definition === undefined) continue; // the Workflow action fails with a clear error at run time
-    pinned[name] = { definition: entry.definition, parameters: entry.parameters };
+    pinned[name] = { definition: entry.definition, parameters: parametersOf(entry) };
     queue.push(...calledWorkflows(entry.definition));
   }
   return pinned;
