@@ -52,4 +52,24 @@ describe('pinned definitions', () => {
     const view = await flowline.run('pinned', run.runId);
     expect(view.actions.find((a) => a.name === 'Version')?.outputs).toBe('v3');
   });
+
+  it('resubmits a finished run with the same trigger outputs and the workflow as it is now', async () => {
+    writeVersion('v5');
+    const run = await start();
+    await fetch(run.callback, { method: 'POST', body: '{}' });
+    await flowline.waitForRun('pinned', run.runId);
+    writeVersion('v6');
+    const seen = backend.calls.length;
+    const response = await fetch(`${flowline.origin}/api/workflows/pinned/runs/${run.runId}/resubmit`, {
+      method: 'POST',
+    });
+    expect(response.status).toBe(202);
+    const again = response.headers.get('x-flowline-run-id') ?? '';
+    expect(again).not.toBe(run.runId);
+    const call = await eventually(() => backend.calls[seen]);
+    await fetch((call.body as { callback: string }).callback, { method: 'POST', body: '{}' });
+    const view = await flowline.waitForRun('pinned', again);
+    expect(view.outputs).toEqual({ version: 'v6' });
+    expect(view.originRunId).toBe(run.runId);
+  });
 });

@@ -3,20 +3,14 @@
  * starts a run pinned to the current definition, and answers with the run's Response when the
  * workflow has one and reaches it in time; otherwise `202 Accepted` with the run's URL.
  */
-import { randomUUID } from 'node:crypto';
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
 import { isJsonObject, type JsonObject } from '../../expressions/values';
-import type { RunInput } from '../../engine/run-types';
-import { RUN_ORCHESTRATION } from '../durable/port';
-import { readParametersFile, resolveAppSettings } from '../workflows/parameters';
-import type { CatalogEntry } from '../workflows/catalog';
-import { pinCalledWorkflows } from '../workflows/pin';
+import { fireTrigger } from '../triggers/fire';
 import { awaitResponse, responseTimeoutMs } from './await-response';
 import { problem } from './problem';
 import { readTriggerCall } from './request-trigger';
-import { respondWith, runAccepted } from './replies';
-import { catalog } from './shared';
+import { notStarted, respondWith, runAccepted, splitAccepted } from './replies';
 import { findWorkflow } from './find-workflow';
 import { text } from '../../engine/text';
 
@@ -44,25 +38,25 @@ export async function invoke(request: HttpRequest, context: InvocationContext): 
   }
   const call = await readTriggerCall(request, trigger, request.params['path'] ?? '');
   if (!call.ok) return call.response;
-  const runId = randomUUID();
-  const fileParameters = await readParametersFile(catalog().dir);
-  const parametersOf = (e: CatalogEntry): JsonObject =>
-    resolveAppSettings({ ...e.parameters, ...fileParameters }) as JsonObject;
-  const input: RunInput = {
-    workflow: entry.name,
-    definition,
-    workflows: await pinCalledWorkflows(catalog(), entry, parametersOf),
-    parameters: parametersOf(entry),
-    trigger: {
-      name: triggerName,
-      type: 'Request',
-      startTime: new Date().toISOString(),
-      outputs: call.outputs,
-    },
-    callbackBase: `${new URL(request.url).origin}/api`,
-  };
   const client = df.getClient(context);
-  await client.startNew(RUN_ORCHESTRATION, { instanceId: runId, input });
+  const fired = await fireTrigger(client, {
+    entry,
+    definition,
+    triggerName,
+    trigger,
+    type: 'Request',
+    outputs: call.outputs,
+    callbackBase: `${new URL(request.url).origin}/api`,
+  });
+  if (fired.kind === 'invalid') {
+    return problem(500, 'Trigger expression failed', fired.message, {
+      workflow: entry.name,
+      pointer: `/definition/triggers/${triggerName}${fired.pointer}`,
+    });
+  }
+  if (fired.kind === 'skipped') return notStarted(fired.reasons);
+  if (fired.split) return splitAccepted(request, entry.name, fired.runIds);
+  const runId = fired.runIds[0] ?? '';
   if (!hasResponseAction(definition)) return runAccepted(request, entry.name, runId);
   const awaited = await awaitResponse(client, runId, responseTimeoutMs());
   if (awaited.kind === 'response') return respondWith(awaited.response, runId);

@@ -27,3 +27,29 @@ export function runAccepted(request: HttpRequest, workflow: string, runId: strin
     body: JSON.stringify({ runId, workflow, statusUrl: location }),
   };
 }
+
+/** A split trigger call: `202` listing the run each item started. */
+export function splitAccepted(
+  request: HttpRequest,
+  workflow: string,
+  runIds: readonly string[],
+): HttpResponseInit {
+  const runs = runIds.map((runId) => ({ runId, statusUrl: runUrl(request, workflow, runId) }));
+  return {
+    status: 202,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ workflow, runs }),
+  };
+}
+
+/** Every trigger condition check failed: the call was accepted but started nothing. */
+export function notStarted(reasons: readonly string[]): HttpResponseInit {
+  return {
+    status: 202,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      status: 'Skipped',
+      reasons: reasons.map((r) => `Trigger condition '${r}' was false.`),
+    }),
+  };
+}

@@ -8,6 +8,8 @@ import * as df from 'durable-functions';
 import { deriveRun } from '../../engine/history/derive';
 import type { RunInput } from '../../engine/run-types';
 import { RUN_ORCHESTRATION } from '../durable/port';
+import { newRunInput, parametersResolver } from '../triggers/run-input';
+import { findWorkflow } from './find-workflow';
 import { fetchHistory } from './history';
 import { problem } from './problem';
 import { runAccepted } from './replies';
@@ -73,18 +75,30 @@ export async function cancelRun(request: HttpRequest, context: InvocationContext
   return json(202, { runId: found.status.instanceId, status: 'Cancelling' });
 }
 
+/**
+ * A new run from the same trigger outputs, with the workflow as it is now (as Logic Apps does), so a
+ * run that failed on a bug can be resubmitted once the file is fixed. Records `originRunId`.
+ */
 export async function resubmitRun(
   request: HttpRequest,
   context: InvocationContext,
 ): Promise<HttpResponseInit> {
   const found = await loadRun(request, context);
   if (!found.ok) return found.response;
-  const runId = randomUUID();
+  const workflow = await findWorkflow(found.input.workflow);
+  if (!workflow.ok) return workflow.response;
+  const { trigger } = found.input;
   const input: RunInput = {
-    ...found.input,
-    trigger: { ...found.input.trigger, startTime: new Date().toISOString() },
+    ...(await newRunInput(
+      workflow.entry,
+      workflow.definition,
+      { name: trigger.name, type: trigger.type, outputs: trigger.outputs, inputs: trigger.inputs },
+      found.input.callbackBase,
+      await parametersResolver(),
+    )),
     originRunId: found.status.instanceId,
   };
+  const runId = randomUUID();
   await df.getClient(context).startNew(RUN_ORCHESTRATION, { instanceId: runId, input });
   return runAccepted(request, found.input.workflow, runId);
 }
