@@ -65,13 +65,11 @@ describe('splitTrigger', () => {
       case: 'a condition whose expression fails',
       trigger: { conditions: [{ expression: "@int('x')" }] },
       pointer: '/conditions',
-      message: expect.stringContaining('A trigger expression failed'),
+      message: 'A trigger expression failed: ',
     },
   ])('reports $case as an error of the workflow', ({ trigger, pointer, message }) => {
-    expect(splitTrigger(trigger as JsonObject, outputs({ items: 'x' }), {})).toEqual({
-      ok: false,
-      pointer,
-      message,
-    });
+    const split = splitTrigger(trigger as JsonObject, outputs({ items: 'x' }), {});
+    expect(split.ok ? undefined : split.pointer).toBe(pointer);
+    expect((split.ok ? '' : split.message).startsWith(message)).toBe(true);
   });
 });

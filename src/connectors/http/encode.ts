@@ -22,7 +22,11 @@ export function encodeRequest(input: HttpCallInput): EncodedRequest {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new InvalidRequest(`The uri scheme '${url.protocol}' is not supported; use http or https.`);
   }
-  for (const [key, value] of Object.entries(input.queries ?? {})) url.searchParams.append(key, text(value));
+  // Appended as text: going through url.searchParams would re-serialize the uri's own query
+  // (`%20` to `+`, `flag` to `flag=`), which breaks signed URLs.
+  const added = new URLSearchParams();
+  for (const [key, value] of Object.entries(input.queries ?? {})) added.append(key, text(value));
+  if (added.toString() !== '') url.search = url.search === '' ? `${added}` : `${url.search}&${added}`;
   const headers: Record<string, string> = {};
   for (const [key, value] of Object.entries(input.headers ?? {})) headers[key.toLowerCase()] = text(value);
   if (input.cookie !== undefined) headers['cookie'] = input.cookie;
