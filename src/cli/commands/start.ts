@@ -1,7 +1,10 @@
 /**
- * `flowline start [--app <dir>] [--port 7071] [--store <file>|memory] [--require-keys] [--verbose]`: runs a
- * Functions app on the embedded host until SIGINT/SIGTERM, then shuts down gracefully.
+ * `flowline start [--app <dir>] [--workflows <dir>] [--port 7071] [--store <file>|memory] [--require-keys]
+ * [--verbose]`: runs a Functions app on the embedded host until SIGINT/SIGTERM, then shuts down
+ * gracefully. `--workflows` sets the app setting `FLOWLINE_WORKFLOWS_DIR` (what `func start` users set
+ * in local.settings.json) for this host.
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeFunctions } from '../../host/describe';
@@ -9,9 +12,10 @@ import { defaultExtensions } from '../../host/extensions';
 import { consoleLogger } from '../../host/log';
 import { HostStartError, startHost } from '../../host/startHost';
 import type { Command } from '../command';
+import { describeWorkflows } from './start-workflows';
 
 const USAGE =
-  'Usage: flowline start [--app <dir>] [--port 7071] [--store <file>|memory] [--require-keys] [--verbose]';
+  'Usage: flowline start [--app <dir>] [--workflows <dir>] [--port 7071] [--store <file>|memory] [--require-keys] [--verbose]';
 
 export const startCommand: Command = {
   name: 'start',
@@ -23,6 +27,7 @@ export const startCommand: Command = {
         args: [...argv],
         options: {
           app: { type: 'string' },
+          workflows: { type: 'string' },
           port: { type: 'string' },
           store: { type: 'string' },
           'require-keys': { type: 'boolean' },
@@ -47,6 +52,14 @@ export const startCommand: Command = {
       return 1;
     }
     const appDir = resolve(values.app ?? '.');
+    if (values.workflows !== undefined) {
+      const dir = resolve(values.workflows);
+      if (!existsSync(dir)) {
+        process.stderr.write(`flowline start: --workflows '${values.workflows}': no such folder (${dir}).\n`);
+        return 1;
+      }
+      process.env['FLOWLINE_WORKFLOWS_DIR'] = dir;
+    }
     const store =
       values.store === undefined
         ? resolve(appDir, '.flowline', 'store.db')
@@ -79,6 +92,7 @@ export const startCommand: Command = {
       out.push(
         `Keys (${host.keys.path}):\n\tmaster: ${host.keys.keys.masterKey}\n\thost (default): ${host.keys.keys.hostKeys['default'] ?? ''}\n`,
       );
+    out.push(await describeWorkflows(appDir, host.origin));
     out.push(`Host listening on ${host.origin} (port ${host.port}). Press Ctrl+C to stop.\n`);
     process.stdout.write(out.join('\n'));
     return waitForSignal(() => host.stop());
