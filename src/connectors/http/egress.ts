@@ -67,6 +67,16 @@ function matches(pattern: string, host: string, address: string | undefined): bo
   return target.includes(pattern);
 }
 
+/** `::ffff:a.b.c.d` (IPv4-mapped IPv6, written `::ffff:xxxx:xxxx` by URL parsing) reaches a.b.c.d. */
+function unmapped(ip: string): string {
+  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(ip);
+  if (hex) {
+    const [hi, lo] = [parseInt(hex[1] ?? '', 16), parseInt(hex[2] ?? '', 16)];
+    return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+  }
+  return /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(ip)?.[1] ?? ip;
+}
+
 /** Why `host` (resolved to `address`, port `port`) is refused, or undefined when it is allowed. */
 export function egressDenial(
   policy: EgressPolicy,
@@ -75,8 +85,8 @@ export function egressDenial(
   address?: string,
   env: NodeJS.ProcessEnv = process.env,
 ): string | undefined {
-  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
-  const a = address?.toLowerCase();
+  const h = unmapped(host.toLowerCase().replace(/^\[|\]$/g, ''));
+  const a = address === undefined ? undefined : unmapped(address.toLowerCase());
   if (policy.blockMetadata) {
     if (METADATA.some((m) => m === h || m === a)) return `'${h}' is a cloud metadata endpoint`;
     if (identityHosts(env).some((id) => id === `${h}:${port}` || id === h))
@@ -84,7 +94,9 @@ export function egressDenial(
   }
   const denied = policy.deny?.find((p) => matches(p, h, a));
   if (denied !== undefined) return `'${h}' matches the deny rule '${denied}' (FLOWLINE_EGRESS_DENY)`;
-  if (policy.allow !== undefined && !policy.allow.some((p) => matches(p, h, a))) {
+  // A name not resolved yet may still resolve into an allowed range: judged on its addresses then.
+  const unresolved = a === undefined && isIP(h) === 0 && policy.allow?.some((p) => p.includes('/')) === true;
+  if (policy.allow !== undefined && !unresolved && !policy.allow.some((p) => matches(p, h, a))) {
     return `'${h}' is not in the allow list (FLOWLINE_EGRESS_ALLOW)`;
   }
   return undefined;

@@ -43,7 +43,7 @@ export async function executeHttp(
     maxBytes: options.maxResponseBytes ?? 100 * 1024 * 1024,
     egress,
   };
-  let result = await sendFollowing({ ...common, ...request });
+  let { result, url: answeredBy } = await sendFollowing({ ...common, ...request });
   const deadline = Date.now() + (options.asyncMaxWaitMs ?? 3_600_000);
   while (
     input.disableAsyncPattern !== true &&
@@ -51,7 +51,8 @@ export async function executeHttp(
     result.response.statusCode === 202 &&
     typeof result.response.headers.location === 'string'
   ) {
-    const location = new URL(result.response.headers.location, request.url);
+    // Relative to the URL that answered (after redirects, or the previous status URL).
+    const location = new URL(result.response.headers.location, answeredBy);
     const wait = retryAfterMs(result.response.headers) ?? options.asyncPollIntervalMs ?? 10_000;
     if (Date.now() + wait > deadline) {
       return terminal(
@@ -63,12 +64,18 @@ export async function executeHttp(
     const headers = { ...request.headers };
     delete headers['content-type'];
     delete headers['content-length'];
-    result = await sendFollowing({ ...common, method: 'GET', url: location, headers, body: undefined });
+    ({ result, url: answeredBy } = await sendFollowing({
+      ...common,
+      method: 'GET',
+      url: location,
+      headers,
+      body: undefined,
+    }));
   }
   return classify(result, common.timeoutMs);
 }
 
-async function sendFollowing(options: Parameters<typeof send>[0]): Promise<SendResult> {
+async function sendFollowing(options: Parameters<typeof send>[0]): Promise<{ result: SendResult; url: URL }> {
   let current = options;
   for (let hop = 0; ; hop++) {
     const result = await send(current);
@@ -78,9 +85,16 @@ async function sendFollowing(options: Parameters<typeof send>[0]): Promise<SendR
       !['GET', 'HEAD'].includes(current.method) ||
       hop >= MAX_REDIRECTS
     ) {
-      return result;
+      return { result, url: current.url };
     }
-    current = { ...current, url: new URL(String(result.response.headers.location), current.url) };
+    const url = new URL(String(result.response.headers.location), current.url);
+    let headers = current.headers;
+    if (url.origin !== current.url.origin) {
+      // Credentials stay with the origin they were written for (as fetch and browsers do).
+      const { authorization: _authorization, cookie: _cookie, ...rest } = headers;
+      headers = rest;
+    }
+    current = { ...current, url, headers };
   }
 }
 

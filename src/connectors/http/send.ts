@@ -3,8 +3,8 @@
  * attempt, and a cap on the response size. Connection problems come back as typed failures.
  */
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { egressDenial, type EgressPolicy } from './egress';
 
@@ -33,6 +33,21 @@ export interface SendOptions {
 
 class EgressDenied extends Error {}
 
+/**
+ * Pooled connections, one pool per egress policy: a socket is only reused under the policy that
+ * checked its address when it connected, so a changed allow/deny list never rides an old connection.
+ */
+const agents = new Map<string, HttpAgent>();
+function agentFor(egress: EgressPolicy, https: boolean): HttpAgent {
+  const key = `${https ? 'https' : 'http'} ${JSON.stringify(egress)}`;
+  let agent = agents.get(key);
+  if (agent === undefined) {
+    agent = https ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
+    agents.set(key, agent);
+  }
+  return agent;
+}
+
 export function send(options: SendOptions): Promise<SendResult> {
   const { url, egress } = options;
   const port = url.port || (url.protocol === 'https:' ? '443' : '80');
@@ -58,14 +73,25 @@ export function send(options: SendOptions): Promise<SendResult> {
   const requestFn = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve) => {
     let settled = false;
+    // For the whole exchange: the socket's idle `timeout` would let a trickling answer run forever.
+    const timer = setTimeout(() => {
+      finish({ kind: 'timeout' });
+      req.destroy();
+    }, options.timeoutMs);
     const finish = (result: SendResult): void => {
       if (settled) return;
       settled = true;
+      clearTimeout(timer);
       resolve(result);
     };
     const req = requestFn(
       url,
-      { method: options.method, headers: options.headers, lookup, timeout: options.timeoutMs },
+      {
+        method: options.method,
+        headers: options.headers,
+        lookup,
+        agent: agentFor(egress, url.protocol === 'https:'),
+      },
       (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
@@ -87,10 +113,6 @@ export function send(options: SendOptions): Promise<SendResult> {
         res.on('error', (error) => finish({ kind: 'connection', message: error.message }));
       },
     );
-    req.on('timeout', () => {
-      finish({ kind: 'timeout' });
-      req.destroy();
-    });
     req.on('error', (error) => {
       if (error instanceof EgressDenied) finish({ kind: 'denied', reason: error.message });
       else
