@@ -43,7 +43,7 @@ describe('splitTrigger', () => {
       skipped: ["@equals(parameters('mode'), 'on')"],
     },
   ])('$case', ({ trigger, body, runs, skipped }) => {
-    const split = splitTrigger(trigger as JsonObject, outputs(body), { mode: 'off' });
+    const split = splitTrigger(trigger as unknown as JsonObject, outputs(body), { mode: 'off' });
     expect(split).toEqual({ ok: true, runs: runs.map((b) => outputs(b)), skipped });
   });
 
@@ -68,7 +68,7 @@ describe('splitTrigger', () => {
       message: 'A trigger expression failed: ',
     },
   ])('reports $case as an error of the workflow', ({ trigger, pointer, message }) => {
-    const split = splitTrigger(trigger as JsonObject, outputs({ items: 'x' }), {});
+    const split = splitTrigger(trigger as unknown as JsonObject, outputs({ items: 'x' }), {});
     expect(split.ok ? undefined : split.pointer).toBe(pointer);
     expect((split.ok ? '' : split.message).startsWith(message)).toBe(true);
   });

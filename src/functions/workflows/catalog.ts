@@ -5,7 +5,8 @@
  * pinned in their input. Files are read on every lookup (they are small) and parsed again only
  * when their text changed.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { existsSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { Diagnostic } from '../../definition/diagnostic';
 import { loadWorkflow } from '../../definition/loader';
@@ -37,39 +38,15 @@ export class Catalog {
 
   /** Every workflow file, sorted by name. */
   async list(): Promise<CatalogEntry[]> {
-    const files = await this.files();
+    const files = workflowFiles(this.dir);
     const entries = await Promise.all(files.map(([name, file]) => this.load(name, file)));
     return entries.sort((a, b) => a.name.localeCompare(b.name));
   }
 
   async get(name: string): Promise<CatalogEntry | undefined> {
-    const files = await this.files();
+    const files = workflowFiles(this.dir);
     const match = files.find(([n]) => n.toLowerCase() === name.toLowerCase());
     return match === undefined ? undefined : this.load(match[0], match[1]);
-  }
-
-  private async files(): Promise<[string, string][]> {
-    let entries;
-    try {
-      entries = await readdir(this.dir, { withFileTypes: true });
-    } catch {
-      return [];
-    }
-    const out: [string, string][] = [];
-    for (const entry of entries) {
-      if (
-        entry.isFile() &&
-        entry.name.endsWith('.json') &&
-        !entry.name.endsWith('.test.json') &&
-        !IGNORED.has(entry.name)
-      ) {
-        out.push([basename(entry.name, '.json'), join(this.dir, entry.name)]);
-      } else if (entry.isDirectory() && !entry.name.startsWith('.')) {
-        const file = join(this.dir, entry.name, 'workflow.json');
-        if (await exists(file)) out.push([entry.name, file]);
-      }
-    }
-    return out;
   }
 
   private async load(name: string, file: string): Promise<CatalogEntry> {
@@ -110,12 +87,29 @@ function parameterValues(definition: JsonObject, source: string): JsonObject {
   return out;
 }
 
-async function exists(path: string): Promise<boolean> {
+/** `[name, file]` of every workflow file in `dir`; synchronous so registration files can use it at load. */
+export function workflowFiles(dir: string): [string, string][] {
+  let entries;
   try {
-    return (await stat(path)).isFile();
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch {
-    return false;
+    return [];
   }
+  const out: [string, string][] = [];
+  for (const entry of entries) {
+    if (
+      entry.isFile() &&
+      entry.name.endsWith('.json') &&
+      !entry.name.endsWith('.test.json') &&
+      !IGNORED.has(entry.name)
+    ) {
+      out.push([basename(entry.name, '.json'), join(dir, entry.name)]);
+    } else if (entry.isDirectory() && !entry.name.startsWith('.')) {
+      const file = join(dir, entry.name, 'workflow.json');
+      if (existsSync(file)) out.push([entry.name, file]);
+    }
+  }
+  return out;
 }
 
 /** The folder the app serves: `FLOWLINE_WORKFLOWS_DIR`, else `<app root>/workflows`. */
