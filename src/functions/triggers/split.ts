@@ -8,10 +8,9 @@
  *   boolean is an error of the workflow, reported to the caller.
  */
 import { ExpressionError } from '../../expressions/errors';
-import { createStaticContext } from '../../expressions/static-context';
 import { isJsonObject, type JsonObject, type JsonValue } from '../../expressions/values';
-import { evaluateValue } from '../../engine/template-cache';
 import { text } from '../../engine/text';
+import { evaluateForTrigger } from './trigger-context';
 
 export type Split =
   | { readonly ok: true; readonly runs: readonly JsonObject[]; readonly skipped: readonly string[] }
@@ -24,15 +23,7 @@ export function splitTrigger(
   now: Date = new Date(),
 ): Split {
   const evaluate = (value: JsonValue, triggerOutputs: JsonObject): JsonValue =>
-    evaluateValue(
-      value,
-      createStaticContext({
-        now: now.toISOString(),
-        parameters,
-        trigger: { outputs: triggerOutputs },
-        appsettings: appSettings(),
-      }),
-    );
+    evaluateForTrigger(value, { parameters, outputs: triggerOutputs, now });
   let candidates: JsonObject[] = [outputs];
   let stage = '/splitOn';
   try {
@@ -98,10 +89,4 @@ function kind(value: JsonValue): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
-}
-
-function appSettings(): JsonObject {
-  const out: JsonObject = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) out[key] = value;
-  return out;
 }
