@@ -60,15 +60,22 @@ export async function invoke(request: HttpRequest, context: InvocationContext): 
   if (!hasResponseAction(definition)) return runAccepted(request, entry.name, runId);
   const awaited = await awaitResponse(client, runId, responseTimeoutMs());
   if (awaited.kind === 'response') return respondWith(awaited.response, runId);
-  if (awaited.kind === 'ended' && awaited.result.status === 'Failed') {
+  if (awaited.kind === 'ended' && awaited.result.error?.code === 'TooManyWaitingRuns') {
+    return problem(
+      429,
+      'Too many waiting runs',
+      awaited.result.error.message,
+      { runId },
+      { 'retry-after': '10' },
+    );
+  }
+  if (awaited.kind === 'ended') {
+    const { status, error } = awaited.result;
     return problem(
       502,
-      'The workflow run failed',
-      awaited.result.error?.message ?? 'The run failed before it sent a response.',
-      {
-        runId,
-        code: awaited.result.error?.code,
-      },
+      status === 'Failed' ? 'The workflow run failed' : `The workflow run ended ${status} without a response`,
+      error?.message ?? `The run ended ${status} before it sent a response.`,
+      { runId, status, ...(error?.code === undefined ? {} : { code: error.code }) },
     );
   }
   return runAccepted(request, entry.name, runId);

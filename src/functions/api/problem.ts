@@ -6,10 +6,11 @@ export function problem(
   title: string,
   detail: string,
   extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
 ): HttpResponseInit {
   return {
     status,
-    headers: { 'content-type': 'application/problem+json' },
+    headers: { ...headers, 'content-type': 'application/problem+json' },
     body: JSON.stringify({ type: 'about:blank', title, status, detail, ...extra }),
   };
 }

@@ -7,7 +7,9 @@ import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/fu
 import * as df from 'durable-functions';
 import { deriveRun } from '../../engine/history/derive';
 import type { RunInput } from '../../engine/run-types';
+import { triggerConcurrency } from '../durable/concurrency-gate';
 import { RUN_ORCHESTRATION } from '../durable/port';
+import { slotsId } from '../durable/run-slots';
 import { newRunInput, parametersResolver } from '../triggers/run-input';
 import { findWorkflow } from './find-workflow';
 import { fetchHistory } from './history';
@@ -71,7 +73,11 @@ export async function cancelRun(request: HttpRequest, context: InvocationContext
       `Run '${found.status.instanceId}' is ${String(found.status.runtimeStatus)}; only running runs can be cancelled.`,
     );
   }
-  await df.getClient(context).terminate(found.status.instanceId, 'Cancelled through the workflow API.');
+  const client = df.getClient(context);
+  await client.terminate(found.status.instanceId, 'Cancelled through the workflow API.');
+  // A terminated run never reaches its own release: free its concurrency slot (if it had one) here.
+  if (triggerConcurrency(found.input) !== undefined)
+    await client.signalEntity(slotsId(found.input.workflow), 'release', { runId: found.status.instanceId });
   return json(202, { runId: found.status.instanceId, status: 'Cancelling' });
 }
 

@@ -1,12 +1,39 @@
-/** The orchestrator body: the engine driven through the Durable port, its port tasks handed to durable-js. */
+/**
+ * The orchestrator body: the engine driven through the Durable port, its port tasks handed to
+ * durable-js, inside the trigger's concurrency gate when the trigger declares one.
+ */
 import type * as df from 'durable-functions';
 import { interpret } from '../../engine/interpret';
 import type { RunInput, RunResult } from '../../engine/run-types';
+import { acquireSlot, releaseSlot, triggerConcurrency } from './concurrency-gate';
 import { durablePort } from './port';
 
 export function* runWorkflow(context: df.OrchestrationContext): Generator<df.Task, RunResult, unknown> {
+  const input = context.df.getInput<RunInput>();
+  const limits = triggerConcurrency(input);
+  if (limits === undefined) return yield* interpretRun(context, input);
+  if (!(yield* acquireSlot(context, input.workflow, limits))) {
+    return {
+      status: 'Failed',
+      error: {
+        code: 'TooManyWaitingRuns',
+        message: `Workflow '${input.workflow}' already has ${limits.maxWaiting} run(s) waiting for one of its ${limits.runs} concurrency slot(s); this run did not start.`,
+      },
+    };
+  }
+  try {
+    return yield* interpretRun(context, input);
+  } finally {
+    yield* releaseSlot(context, input.workflow);
+  }
+}
+
+function* interpretRun(
+  context: df.OrchestrationContext,
+  input: RunInput,
+): Generator<df.Task, RunResult, unknown> {
   const port = durablePort(context);
-  const run = interpret(port, context.df.getInput<RunInput>());
+  const run = interpret(port, input);
   let step = run.next();
   while (step.done !== true) step = run.next(yield step.value as unknown as df.Task);
   port.release();
