@@ -116,8 +116,11 @@ function skippedRecord(state: RunState, name: string, action: JsonObject, unmet:
 function mapStatus(actions: Record<string, JsonObject>, finished: Finished): 'Succeeded' | 'Failed' {
   for (const [name, status] of finished) {
     if (status !== 'Failed' && status !== 'TimedOut') continue;
-    const handled = Object.values(actions).some((action) =>
-      (runAfterOf(action)[name] ?? []).some((s) => s.toLowerCase() === status.toLowerCase()),
+    // A handler that was itself skipped (another of its runAfter conditions failed) handled nothing.
+    const handled = Object.entries(actions).some(
+      ([handler, action]) =>
+        finished.get(handler) !== 'Skipped' &&
+        (runAfterOf(action)[name] ?? []).some((s) => s.toLowerCase() === status.toLowerCase()),
     );
     if (!handled) return 'Failed';
   }

@@ -10,6 +10,7 @@ import { createContext } from '../context';
 import { Frame } from '../frame';
 import { parseIsoDuration } from '../policy/duration';
 import type { ActionRecord } from '../run-types';
+import { text } from '../text';
 import { type Executor, failed, fromGraph } from './env';
 
 export const DEFAULT_UNTIL_COUNT = 60;
@@ -24,8 +25,9 @@ export const until: Executor = function* (env) {
       `The 'limit.count' of the until action must be a positive integer; got ${String(count)}.`,
     );
   }
+  // text(): an expression may evaluate to a non-string, which must fail the action, not the run.
   const timeout =
-    typeof limit.timeout === 'string' ? (env.evaluate(limit.timeout) as string) : DEFAULT_UNTIL_TIMEOUT;
+    typeof limit.timeout === 'string' ? text(env.evaluate(limit.timeout)) : DEFAULT_UNTIL_TIMEOUT;
   const deadline = env.state.port.now() + parseIsoDuration(timeout);
   const iterations: ActionRecord[][] = [];
   env.record.iterations = iterations;

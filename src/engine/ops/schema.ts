@@ -15,7 +15,14 @@ export interface SchemaViolation {
   readonly keyword: string;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, allowUnionTypes: true });
+// verbose: errors carry the offending value (`data`), which the type and enum messages quote.
+const ajv = new Ajv({
+  allErrors: true,
+  strict: false,
+  validateFormats: false,
+  allowUnionTypes: true,
+  verbose: true,
+});
 const CACHE_LIMIT = 256;
 const cache = new Map<string, ValidateFunction>();
 
