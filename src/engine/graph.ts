@@ -3,9 +3,8 @@
  * finished with one of the statuses it accepts; otherwise it is Skipped, which propagates. Actions
  * whose predecessors are done start together, so parallel branches really overlap.
  *
- * A map's status is Failed when an action in it failed (or timed out) and no action in the same map
- * runs after it on that status: an unhandled failure. Handled failures (the catch pattern) leave the
- * map Succeeded.
+ * A map's status follows Logic Apps' branch-end rule (see mapStatus): a failure is handled only
+ * when every branch that leaves it ends well.
  */
 import type { ActionStatus } from '../expressions/context';
 import { isJsonObject, type JsonObject } from '../expressions/values';
@@ -113,16 +112,32 @@ function skippedRecord(state: RunState, name: string, action: JsonObject, unmet:
   };
 }
 
+/**
+ * Logic Apps' rule: look at the branch ends (actions nothing in the map runs after). A branch that
+ * ends Failed or TimedOut fails the map; one that ends Skipped takes the status of the predecessors
+ * that skipped it (a Skipped end after a failure is a failure). Any failed branch fails the map, so a
+ * caught failure next to a "success path" that was skipped still fails the run, as in Logic Apps.
+ */
 function mapStatus(actions: Record<string, JsonObject>, finished: Finished): 'Succeeded' | 'Failed' {
-  for (const [name, status] of finished) {
-    if (status !== 'Failed' && status !== 'TimedOut') continue;
-    // A handler that was itself skipped (another of its runAfter conditions failed) handled nothing.
-    const handled = Object.entries(actions).some(
-      ([handler, action]) =>
-        finished.get(handler) !== 'Skipped' &&
-        (runAfterOf(action)[name] ?? []).some((s) => s.toLowerCase() === status.toLowerCase()),
-    );
-    if (!handled) return 'Failed';
-  }
-  return 'Succeeded';
+  const predecessors = new Map(
+    Object.keys(actions).map((name) => [name, Object.keys(runAfterOf(actions[name]))]),
+  );
+  const hasSuccessor = new Set([...predecessors.values()].flat());
+  const memo = new Map<string, boolean>();
+  const failed = (name: string): boolean => {
+    const known = memo.get(name);
+    if (known !== undefined) return known;
+    memo.set(name, false); // the graph has no cycle (checked at load); this only guards recursion
+    const status = finished.get(name);
+    const result =
+      status === 'Failed' || status === 'TimedOut' || status === 'Cancelled'
+        ? true
+        : status === 'Skipped'
+          ? (predecessors.get(name) ?? []).some((p) => finished.has(p) && failed(p))
+          : false;
+    memo.set(name, result);
+    return result;
+  };
+  const ends = [...finished.keys()].filter((name) => !hasSuccessor.has(name));
+  return ends.some(failed) ? 'Failed' : 'Succeeded';
 }
