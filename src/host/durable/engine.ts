@@ -65,7 +65,9 @@ export class Engine {
       return;
     }
     this.#dirty.add(target);
-    this.#targets.push(target);
+    // Start the episode after this turn's I/O callbacks, so messages that arrive together (activity
+    // results finishing in the same turn) go into one episode, as the extension's batched dequeue does.
+    setImmediate(() => this.#targets.push(target));
   }
 
   async #runTarget(target: string): Promise<void> {
