@@ -115,6 +115,8 @@ export interface ActionView {
 }
 
 export interface Flowline {
+  /** The Durable emulation behind the host (its store holds the raw history). */
+  readonly durable: ReturnType<typeof createDurableExtension>;
   readonly host: RunningHost;
   /** Warnings and errors the host logged. */
   readonly problems: string[];
@@ -134,11 +136,12 @@ export async function startFlowline(settings: Record<string, string>, clock?: Cl
   const saved = new Map(Object.keys(settings).map((k) => [k, process.env[k]]));
   Object.assign(process.env, settings);
   const problems: string[] = [];
+  const durable = createDurableExtension(clock ? { clock } : {});
   const host = await startHost({
     appDir: PROJECT_ROOT,
     port: 0,
     store: 'memory',
-    extensions: [createDurableExtension(clock ? { clock } : {})],
+    extensions: [durable],
     log: (level, _c, message) => {
       if (process.env['FLOWLINE_TEST_LOG']) console.log(level, message);
     },
@@ -153,6 +156,7 @@ export async function startFlowline(settings: Record<string, string>, clock?: Cl
   };
   return {
     host,
+    durable,
     problems,
     origin,
     invoke: (workflow, body, init = {}) =>
