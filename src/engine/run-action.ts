@@ -4,6 +4,7 @@
  * `trackedProperties`, and records the end.
  */
 import { ExpressionError } from '../expressions/errors';
+import type { EvaluationContext } from '../expressions/context';
 import type { JsonObject, JsonValue } from '../expressions/values';
 import { executorFor } from './actions/index';
 import { type ActionEnv, failed, type Outcome } from './actions/env';
@@ -31,7 +32,7 @@ export function* runAction(state: RunState, frame: Frame, name: string, def: Jso
   let deadline: number | undefined;
   let outcome: Outcome;
   try {
-    deadline = timeoutOf(def, state.port.now());
+    deadline = timeoutOf(def, state.port.now(), ctx);
     const env: ActionEnv = {
       state,
       frame,
@@ -69,11 +70,14 @@ export function* runAction(state: RunState, frame: Frame, name: string, def: Jso
 
 const done = (state: RunState, task: PortTask): boolean => state.port.outcome(task).state !== 'pending';
 
-function timeoutOf(def: JsonObject, now: number): number | undefined {
+/** `limit.timeout` may be an expression (`@parameters('timeout')`); Until applies its own. */
+function timeoutOf(def: JsonObject, now: number, ctx: EvaluationContext): number | undefined {
   const limit = def.limit;
   if (typeof def.type === 'string' && def.type.toLowerCase() === 'until') return undefined;
   if (limit === null || typeof limit !== 'object' || Array.isArray(limit)) return undefined;
-  return typeof limit.timeout === 'string' ? now + parseIsoDuration(limit.timeout) : undefined;
+  return typeof limit.timeout === 'string'
+    ? now + parseIsoDuration(text(evaluateValue(limit.timeout, ctx)))
+    : undefined;
 }
 
 function secureData(def: JsonObject): { inputs: boolean; outputs: boolean } {

@@ -1,8 +1,8 @@
 /** `limit.timeout` on slow actions, and the Wait action as a durable timer on the virtual clock. */
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/expressions/values';
-import { compose, errorOf, find, http, httpAction, run, statusesOf } from './helpers';
-import { type ActivityHandler, START } from './memory-port';
+import { compose, errorOf, find, http, httpAction, inputOf, run, statusesOf } from './helpers';
+import { type ActivityHandler, runWorkflow, START } from './memory-port';
 
 const MINUTE = 60_000;
 const after =
@@ -67,6 +67,21 @@ describe('limit.timeout', () => {
     );
     expect(statusesOf(outcome, ['Call', 'Handle'])).toEqual(['TimedOut', 'Succeeded']);
     expect(outcome.result.status).toBe('Succeeded');
+  });
+
+  it('evaluates a limit.timeout written as an expression', () => {
+    const outcome = runWorkflow(
+      inputOf(
+        { Call: httpAction('x', { limit: { timeout: "@parameters('callTimeout')" } }) },
+        {},
+        { parameters: { callTimeout: 'PT15S' } },
+      ),
+      { activity: after(MINUTE) },
+    );
+    expect(find(outcome.actions, 'Call')).toMatchObject({
+      status: 'TimedOut',
+      endTime: '2024-01-01T00:00:15.000Z',
+    });
   });
 
   it('fails an action whose limit.timeout is not a duration', () => {

@@ -139,6 +139,14 @@ describe('changing a variable', () => {
       "The variable 'v' of type 'Integer' cannot be incremented or decremented by \"x\": both must be numbers.",
     ],
     [
+      'Integer',
+      1,
+      'IncrementVariable',
+      1.5,
+      'InvalidOperation',
+      "The variable 'v' of type 'Integer' cannot be incremented or decremented by 1.5: the value must be an integer.",
+    ],
+    [
       'String',
       'a',
       'AppendToArrayVariable',

@@ -52,6 +52,12 @@ const step = (sign: 1 | -1): Executor =>
           `The variable '${variable.name}' of type '${variable.type}' cannot be incremented or decremented by ${JSON.stringify(by)}: both must be numbers.`,
         );
       }
+      if (variable.type === 'Integer' && !Number.isInteger(by)) {
+        return failed(
+          'InvalidOperation',
+          `The variable '${variable.name}' of type 'Integer' cannot be incremented or decremented by ${by}: the value must be an integer.`,
+        );
+      }
       variable.value += sign * by;
       return undefined;
     }),
