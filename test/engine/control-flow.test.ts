@@ -27,14 +27,34 @@ describe('If', () => {
   ])('runs only the branch that the condition %j selects (%s)', ([expression, expected]) => {
     const outcome = go({ If: ifAction(expression) });
     const record = find(outcome.actions, 'If');
-    expect(record.children?.map((c) => [c.name, c.status])).toEqual([[expected ? 'Yes' : 'No', 'Succeeded']]);
+    // The branch not taken is listed as Skipped after the one that ran, as Logic Apps shows it.
+    expect(record.children?.map((c) => [c.name, c.status])).toEqual([
+      [expected ? 'Yes' : 'No', 'Succeeded'],
+      [expected ? 'No' : 'Yes', 'Skipped'],
+    ]);
     expect(record.outputs).toEqual({ expression: expected });
     expect(record.inputs).toEqual({ expressionResult: expected });
   });
 
   it('runs nothing and succeeds when the condition is false and there is no else', () => {
     const record = find(go({ If: ifAction('@false', false) }).actions, 'If');
-    expect([record.status, record.children]).toEqual(['Succeeded', []]);
+    expect(record.status).toBe('Succeeded');
+    expect(record.children).toMatchObject([
+      {
+        name: 'Yes',
+        status: 'Skipped',
+        code: 'ActionBranchingConditionNotSatisfied',
+        error: {
+          message:
+            "The execution of template action 'Yes' is skipped: it is in a branch of 'If' that was not taken.",
+        },
+      },
+    ]);
+  });
+
+  it('does not let an expression read an action of the branch not taken', () => {
+    const outcome = go({ If: ifAction('@true'), After: compose("@outputs('No')", { If: [] }) });
+    expect(find(outcome.actions, 'After').status).toBe('Failed');
   });
 
   it('fails with InvalidTemplate when the condition is not a boolean', () => {
@@ -75,15 +95,19 @@ describe('Switch', () => {
     ['z', 'Other'],
   ] as const)('with the expression %j runs the branch with %s', ([expression, ran]) => {
     const record = find(go({ S: switchAction(expression) }).actions, 'S');
-    expect(record.children?.map((c) => c.name)).toEqual([ran]);
+    const ranFirst = record.children?.map((c) => [c.name, c.status]);
+    expect(ranFirst?.[0]).toEqual([ran, 'Succeeded']);
+    expect(ranFirst?.slice(1)).toEqual(
+      ['A', 'Two', 'Again', 'Other'].filter((name) => name !== ran).map((name) => [name, 'Skipped']),
+    );
     expect(record.status).toBe('Succeeded');
   });
 
   it('runs nothing when no case matches and there is no default', () => {
     const record = find(go({ S: switchAction('z', false) }).actions, 'S');
-    expect([record.status, record.children, record.inputs]).toEqual([
+    expect([record.status, record.children?.map((c) => c.status), record.inputs]).toEqual([
       'Succeeded',
-      [],
+      ['Skipped', 'Skipped', 'Skipped'],
       { expressionValue: 'z' },
     ]);
   });

@@ -1,6 +1,7 @@
 import { isJsonObject, type JsonValue } from '../../expressions/values';
 import { Frame } from '../frame';
 import { type Executor, failed, fromGraph } from './env';
+import { skipNotTaken } from './not-taken';
 
 /** Switch: runs the first case whose `case` equals the expression's value, else `default`. */
 export const switchAction: Executor = function* (env) {
@@ -22,5 +23,13 @@ export const switchAction: Executor = function* (env) {
   const frame = new Frame(env.frame);
   env.record.children = frame.ordered; // live: a Terminate inside still shows in the tree
   const graph = yield* env.runActions(branch, frame);
+  const others = [
+    ...Object.values(cases).map((entry) => (isJsonObject(entry) ? entry.actions : undefined)),
+    isJsonObject(env.def.default) ? env.def.default.actions : undefined,
+  ];
+  skipNotTaken(
+    env,
+    others.filter((actions) => actions !== branch),
+  );
   return fromGraph(graph, { inputs: { expressionValue: value } });
 };
