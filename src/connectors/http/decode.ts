@@ -22,7 +22,7 @@ function flatHeaders(headers: IncomingHttpHeaders): Record<string, string> {
 function decodeBody(response: RawResponse): JsonLike {
   if (response.body.length === 0) return null;
   const type = String(response.headers['content-type'] ?? '').toLowerCase();
-  const text = (): string => response.body.toString('utf8');
+  const text = (): string => decodeText(response.body, type);
   if (/^application\/(?:[\w.-]+\+)?json\b/.test(type) || type.endsWith('+json')) {
     try {
       return JSON.parse(text()) as JsonLike;
@@ -39,6 +39,19 @@ function decodeBody(response: RawResponse): JsonLike {
     return text();
   }
   return { '$content-type': type, $content: response.body.toString('base64') };
+}
+
+/** Text in the charset the server declared (UTF-8 when none, or when Node does not know it). */
+function decodeText(body: Buffer, type: string): string {
+  const charset = /;\s*charset="?([\w.:-]+)"?/.exec(type)?.[1];
+  if (charset !== undefined) {
+    try {
+      return new TextDecoder(charset).decode(body);
+    } catch {
+      // unknown label: fall through to UTF-8
+    }
+  }
+  return body.toString('utf8');
 }
 
 /** `Retry-After` in ms (seconds or an HTTP date), when present. */

@@ -51,6 +51,16 @@ describe('response body decoding by content type', () => {
     expect(outcome.ok && outcome.outputs.body).toEqual(expected);
   });
 
+  it.each([
+    ['text/plain; charset=iso-8859-1', Buffer.from([0x68, 0xe9, 0x6c, 0x6c, 0x6f]), 'héllo'],
+    ['text/plain; charset="shift_jis"', Buffer.from([0x82, 0xa0]), 'あ'],
+    ['application/json; charset=utf-16le', Buffer.from('{"a":"é"}', 'utf16le'), { a: 'é' }],
+    ['text/plain; charset=no-such-charset', Buffer.from('plain', 'utf8'), 'plain'],
+  ])('decodes text in the declared charset (%s)', async (contentType, raw, expected) => {
+    const outcome = await answer(200, raw, { 'content-type': contentType });
+    expect(outcome.ok && outcome.outputs.body).toEqual(expected);
+  });
+
   it('keeps a body without a content type as text', async () => {
     const outcome = await answer(200, '{"looks":"like json"}', {});
     expect(outcome.ok && outcome.outputs.body).toBe('{"looks":"like json"}');
