@@ -7,6 +7,16 @@ import type { JsonValue } from '../expressions/values';
 
 export const HTTP_ACTIVITY = 'flowline-http';
 
+/** The activity behind each connector action type (lower-case type name). */
+export const CONNECTOR_ACTIVITIES = {
+  soap: 'flowline-soap',
+  blobstorage: 'flowline-blob',
+  queuestorage: 'flowline-queue',
+  tablestorage: 'flowline-table',
+  servicebus: 'flowline-servicebus',
+  keyvaultsecret: 'flowline-keyvault-secret',
+} as const;
+
 export interface ConnectorOutcome {
   readonly ok: boolean;
   readonly retryable?: boolean;

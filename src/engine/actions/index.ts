@@ -1,5 +1,7 @@
 /** The executor for each action type (type names are case-insensitive, as in Logic Apps). */
+import { CONNECTOR_ACTIVITIES } from '../activities';
 import { compose } from './compose';
+import { connectorAction } from './connector';
 import { joinAction, parseJson, queryAction, selectAction, tableAction } from './data';
 import { type Executor, failed, sync } from './env';
 import { foreach } from './foreach';
@@ -46,6 +48,10 @@ const executors = new Map<string, Executor>([
   ['http', http],
   ['httpwebhook', httpWebhook],
   ['workflow', workflowAction],
+  ...Object.entries(CONNECTOR_ACTIVITIES).map(([type, activity]): [string, Executor] => [
+    type,
+    connectorAction(activity, { secureOutputs: type === 'keyvaultsecret' }),
+  ]),
 ]);
 
 export const supportedActionTypes = (): string[] => [...executors.keys()];

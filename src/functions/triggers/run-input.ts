@@ -3,10 +3,10 @@
  * and parameter values resolved at start (declared defaults, the file's values, `parameters.json`,
  * then `@appsetting()` references).
  */
-import type { JsonObject, JsonValue } from '../../expressions/values';
+import { isJsonObject, type JsonObject, type JsonValue } from '../../expressions/values';
 import type { RunInput } from '../../engine/run-types';
 import type { CatalogEntry } from '../workflows/catalog';
-import { readParametersFile, resolveAppSettings } from '../workflows/parameters';
+import { isSecureType, readParametersFile, resolveParameters } from '../workflows/parameters';
 import { pinCalledWorkflows } from '../workflows/pin';
 import { catalog } from '../api/shared';
 
@@ -18,8 +18,15 @@ export interface TriggerEvent {
 }
 
 export async function parametersResolver(): Promise<(entry: CatalogEntry) => JsonObject> {
-  const fileParameters = await readParametersFile(catalog().dir);
-  return (e) => resolveAppSettings({ ...e.parameters, ...fileParameters }) as JsonObject;
+  const file = await readParametersFile(catalog().dir);
+  return (e) => {
+    const declared = isJsonObject(e.definition?.parameters) ? e.definition.parameters : {};
+    const secure = (name: string): boolean => {
+      const parameter = declared[name];
+      return file.secure.has(name) || (isJsonObject(parameter) && isSecureType(parameter.type));
+    };
+    return resolveParameters({ ...e.parameters, ...file.values }, secure);
+  };
 }
 
 export async function newRunInput(
