@@ -2,8 +2,10 @@
 import * as df from 'durable-functions';
 import { withSecrets } from '../connectors/activity';
 import { executeHttp, type HttpCallInput } from '../connectors/http/index';
-import { HTTP_ACTIVITY } from '../engine/activities';
+import { keyVaultSecretConnector } from '../connectors/keyvault/index';
+import { CONNECTOR_ACTIVITIES, HTTP_ACTIVITY } from '../engine/activities';
 
 df.app.activity(HTTP_ACTIVITY, {
   handler: withSecrets((input: HttpCallInput) => executeHttp(input)),
 });
+df.app.activity(CONNECTOR_ACTIVITIES.keyvaultsecret, { handler: keyVaultSecretConnector });

@@ -120,6 +120,8 @@ export interface Flowline {
   readonly host: RunningHost;
   /** Warnings and errors the host logged. */
   readonly problems: string[];
+  /** Every line the host and the app logged, any level. */
+  readonly logs: string[];
   readonly origin: string;
   invoke(
     workflow: string,
@@ -132,17 +134,24 @@ export interface Flowline {
 }
 
 /** Starts the app with app settings set for the test (restored on stop). */
-export async function startFlowline(settings: Record<string, string>, clock?: Clock): Promise<Flowline> {
+export async function startFlowline(
+  settings: Record<string, string>,
+  clock?: Clock,
+  options: { readonly store?: string } = {},
+): Promise<Flowline> {
   const saved = new Map(Object.keys(settings).map((k) => [k, process.env[k]]));
   Object.assign(process.env, settings);
   const problems: string[] = [];
+  const logs: string[] = [];
   const durable = createDurableExtension(clock ? { clock } : {});
   const host = await startHost({
     appDir: PROJECT_ROOT,
     port: 0,
-    store: 'memory',
+    store: options.store ?? 'memory',
     extensions: [durable],
     log: (level, _c, message) => {
+      logs.push(`${level} ${message}`);
+      if (level === 'warning' || level === 'error' || level === 'critical') problems.push(message);
       if (process.env['FLOWLINE_TEST_LOG']) console.log(level, message);
     },
     setWebsiteHostname: true,
@@ -158,6 +167,7 @@ export async function startFlowline(settings: Record<string, string>, clock?: Cl
     host,
     durable,
     problems,
+    logs,
     origin,
     invoke: (workflow, body, init = {}) =>
       fetch(

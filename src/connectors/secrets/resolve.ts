@@ -3,6 +3,9 @@
  * `local.settings.json` fills locally), Key Vault secrets through `@azure/keyvault-secrets` with the
  * app's identity (`DefaultAzureCredential`: managed identity on Azure, the developer's login locally).
  * Values are cached for a short time so a Foreach does not read the vault once per item.
+ *
+ * Locally, a Key Vault reference can be answered without a vault: the app setting
+ * `KEYVAULT__<vault name>__<secret name>` (in local.settings.json "Values" or the environment) wins.
  */
 export type SecretReference =
   | { readonly appSetting: string }
@@ -35,6 +38,8 @@ export function defaultSecretResolver(
         return value;
       }
       const url = vaultUrl(reference.vault);
+      const local = env[`KEYVAULT__${vaultName(url)}__${reference.name}`];
+      if (local !== undefined) return local;
       const key = `${url}|${reference.name}|${reference.version ?? ''}`;
       const hit = cache.get(key);
       if (hit !== undefined && hit.until > now()) return hit.value;
@@ -48,6 +53,11 @@ export function defaultSecretResolver(
 /** `myvault` → `https://myvault.vault.azure.net`; a full URL is kept. */
 export function vaultUrl(vault: string): string {
   return /^https:\/\//i.test(vault) ? vault.replace(/\/+$/, '') : `https://${vault}.vault.azure.net`;
+}
+
+/** `https://myvault.vault.azure.net` → `myvault`. */
+export function vaultName(url: string): string {
+  return new URL(url).hostname.split('.')[0] ?? '';
 }
 
 function keyVaultReader(): VaultReader {

@@ -66,7 +66,7 @@ export async function invoke(request: HttpRequest, context: InvocationContext): 
       'Too many waiting runs',
       awaited.result.error.message,
       { runId },
-      { 'retry-after': '10' },
+      { 'retry-after': '10', 'x-flowline-run-id': runId },
     );
   }
   if (awaited.kind === 'ended') {
@@ -75,7 +75,8 @@ export async function invoke(request: HttpRequest, context: InvocationContext): 
       502,
       status === 'Failed' ? 'The workflow run failed' : `The workflow run ended ${status} without a response`,
       error?.message ?? `The run ended ${status} before it sent a response.`,
-      { runId, status, ...(error?.code === undefined ? {} : { code: error.code }) },
+      { runId, runStatus: status, ...(error?.code === undefined ? {} : { code: error.code }) },
+      { 'x-flowline-run-id': runId },
     );
   }
   return runAccepted(request, entry.name, runId);
