@@ -1,4 +1,5 @@
 /**
+ * workflows/partner-order.json, the secret-leak test.
  * A run that uses secrets three ways (a SecureString parameter from an app setting, one from a Key
  * Vault reference, the token a KeyVaultSecret action returns) reaches the backend with the real values
  * and leaves none of them in the SQLite store, the logs, the run view or the caller's answer.
@@ -7,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Backend, type Flowline, startBackend, startFlowline } from '../../workflows/helpers';
+import { type Backend, type Flowline, startBackend, startFlowline } from './helpers';
 
 const SECRETS = {
   INVENTORY_PASSWORD: 'pw-7f3a9c1e-inventory',
@@ -35,7 +36,7 @@ describe('secrets never leave the activity that uses them', () => {
       {
         ...SECRETS,
         PARTNER_URL: backend.url,
-        FLOWLINE_WORKFLOWS_DIR: resolve(__dirname, '../../fixtures/secrets'),
+        FLOWLINE_WORKFLOWS_DIR: resolve(__dirname, '../../workflows'),
       },
       undefined,
       { store: join(dir, 'store.db') },
