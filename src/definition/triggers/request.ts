@@ -14,5 +14,16 @@ export const requestTrigger = z
         relativePath: z.string().optional(),
       })
       .optional(),
+    authorization: z
+      .strictObject({
+        roles: z.array(z.string()).optional(),
+        scopes: z.array(z.string()).optional(),
+        claims: z.record(z.string(), z.array(z.string())).optional(),
+      })
+      .optional()
+      .meta({
+        description:
+          "Flowline: what a caller's Entra ID token must carry. Any one of `roles` (the `roles` claim), any one of `scopes` (the `scp` claim), and for each claim in `claims` one of the listed values. Enforced by API Management (generated policies) and by `flowline start --gateway`.",
+      }),
   })
   .meta({ title: 'Request', description: 'Starts a run when an HTTP request arrives.' });
