@@ -15,6 +15,15 @@ export type TaskOutcome =
   | { readonly state: 'completed'; readonly value: JsonValue }
   | { readonly state: 'failed'; readonly message: string };
 
+export interface ActivityCallInfo {
+  readonly action: string;
+  readonly type: string;
+  /** Loop position, e.g. `Each[3]`; empty at the top level. */
+  readonly path: string;
+  /** 1 for the first attempt, 2 for the first retry, … */
+  readonly attempt: number;
+}
+
 export interface WorkflowPort {
   /** This run's id (the orchestration instance id). */
   readonly runId: string;
@@ -22,8 +31,11 @@ export interface WorkflowPort {
   now(): number;
   /** A new GUID, replay-safe. */
   newGuid(): string;
-  /** Starts an activity (a connector). Activities report failures as values; a throw is a failure outcome. */
-  callActivity(name: string, input: JsonValue): PortTask;
+  /**
+   * Starts an activity (a connector). Activities report failures as values; a throw is a failure
+   * outcome. `call` says which action asks (a test harness mocks by it); runtimes may ignore it.
+   */
+  callActivity(name: string, input: JsonValue, call?: ActivityCallInfo): PortTask;
   /** A durable timer that completes at `fireAt` (epoch ms). */
   createTimer(fireAt: number): PortTask;
   /** Cancels a timer that is no longer needed so it cannot keep the run alive. */

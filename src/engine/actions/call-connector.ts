@@ -30,7 +30,12 @@ export function* callConnector(
   };
   for (let retry = 1; ; retry++) {
     const startTime = env.state.isoNow();
-    const task = port.callActivity(activity, input);
+    const task = port.callActivity(activity, input, {
+      action: env.record.name,
+      type: env.record.type,
+      path: env.frame.path(),
+      attempt: retry,
+    });
     if (!(yield* wait([task]))) return { kind: 'timedOut' };
     const result = port.outcome(task);
     const outcome: ConnectorOutcome =

@@ -1,0 +1,93 @@
+/** Drives one run of the engine on the harness port: mocks or real connectors, virtual time, child runs. */
+import { withSecrets } from '../connectors/activity';
+import { executeHttp, type HttpCallInput } from '../connectors/http/index';
+import { HTTP_ACTIVITY } from '../engine/activities';
+import { interpret } from '../engine/interpret';
+import type { ActivityCallInfo } from '../engine/port';
+import type { RunState } from '../engine/run-state';
+import type { RunInput, RunResult } from '../engine/run-types';
+import type { JsonValue } from '../expressions/values';
+import { connectorResult, mockResult, type MockCall } from './mocks';
+import { HarnessPort } from './port';
+import { TestRun } from './run';
+import type { RunOptions } from './workflow';
+
+const realHttp = withSecrets((input: HttpCallInput) => executeHttp(input));
+
+export async function execute(input: RunInput, options: RunOptions, start?: number): Promise<TestRun> {
+  const runId = options.runId ?? 'test-run';
+  const begin = start ?? Date.parse(options.startTime ?? new Date().toISOString());
+  const counts = new Map<string, number>();
+  const answer = async (activity: string, inputs: JsonValue, call: ActivityCallInfo | undefined) => {
+    const action = call?.action ?? activity;
+    const mock = options.mocks?.[action];
+    if (mock === undefined) return { value: await unmocked(activity, inputs, action, options), delayMs: 0 };
+    const index = counts.get(action) ?? 0;
+    counts.set(action, index + 1);
+    const info: MockCall = {
+      action,
+      type: call?.type ?? '',
+      path: call?.path ?? '',
+      attempt: call?.attempt ?? 1,
+      activity,
+      inputs,
+      index,
+    };
+    const result = await mockResult(mock, info);
+    return { value: connectorResult(activity, result), delayMs: result.delayMs ?? 0 };
+  };
+  const events = (options.events ?? []).map((e) => ({
+    name: e.name,
+    payload: (e.payload ?? null) as JsonValue,
+    at: begin + (e.afterMs ?? 0),
+  }));
+  const children: TestRun[] = [];
+  const port = new HarnessPort(
+    runId,
+    begin,
+    answer,
+    events,
+    async (childInput, childRunId, at) => {
+      const child = await execute(
+        childInput as unknown as RunInput,
+        { ...options, runId: childRunId, events: [] },
+        at,
+      );
+      children.push(child);
+      return { value: child.result as unknown as JsonValue, end: child.endTime };
+    },
+    options.appSettings ?? {},
+  );
+  let state: RunState | undefined;
+  const run = interpret(port, input, { onStart: (s) => (state = s) });
+  let result: RunResult;
+  for (let step = run.next(); ; step = run.next()) {
+    if (step.done === true) {
+      result = step.value;
+      break;
+    }
+    await port.settle(step.value);
+  }
+  if (state === undefined) throw new Error('The engine never started the run.');
+  return new TestRun(runId, result, state, port, begin, children);
+}
+
+function unmocked(
+  activity: string,
+  inputs: JsonValue,
+  action: string,
+  options: RunOptions,
+): Promise<JsonValue> {
+  if (options.unmocked === 'real' && activity === HTTP_ACTIVITY) {
+    return realHttp(inputs) as unknown as Promise<JsonValue>;
+  }
+  const why =
+    options.unmocked === 'real'
+      ? `only Http actions can call real services from the harness (this is ${activity})`
+      : "give it one in `mocks`, or run with `unmocked: 'real'` to call the real service";
+  return Promise.resolve({
+    ok: false,
+    retryable: false,
+    error: { code: 'NotMocked', message: `Action '${action}' has no mock: ${why}.` },
+  });
+}
