@@ -7,7 +7,7 @@
 import { isJsonObject, type JsonObject } from '../../expressions/values';
 import { callConnector } from './call-connector';
 import { type Executor, failed } from './env';
-import { idempotencyKey } from './http-action';
+import { idempotencyKey, withoutCredentials } from './http-action';
 import { timedOut } from './timed-out';
 
 export interface ConnectorActionOptions {
@@ -26,13 +26,14 @@ export function connectorAction(activity: string, options: ConnectorActionOption
       idempotencyKey: idempotencyKey(env.state.port.runId, env.frame.path(), env.record.name),
     };
     delete request.retryPolicy;
+    const shown = withoutCredentials(inputs);
     const result = yield* callConnector(env, activity, request, inputs.retryPolicy ?? env.def.retryPolicy);
-    if (result.kind === 'timedOut') return timedOut({ inputs });
+    if (result.kind === 'timedOut') return timedOut({ inputs: shown });
     const { outcome } = result;
     const outputs = outcome.outputs === undefined ? {} : { outputs: outcome.outputs };
-    if (outcome.ok) return { status: 'Succeeded', inputs, ...outputs };
+    if (outcome.ok) return { status: 'Succeeded', inputs: shown, ...outputs };
     return failed(outcome.error?.code ?? 'ActionFailed', outcome.error?.message ?? 'The connector failed.', {
-      inputs,
+      inputs: shown,
       ...outputs,
     });
   };

@@ -36,14 +36,21 @@ export function idempotencyKey(runId: string, path: string, action: string): str
   return [runId, path, action].filter((p) => p !== '').join('/');
 }
 
-/** Inputs as the run history shows them: authentication secrets replaced. */
+/** Blocks of inputs that carry credentials, and the fields in them the run view must not show. */
+const CREDENTIAL_BLOCKS = ['authentication', 'wsSecurity'];
+const SECRET_FIELDS = new Set(['password', 'secret', 'value', 'pfx', 'certificate', 'key', 'pem']);
+
+/** Inputs as the run view shows them: the secret fields of `authentication` and `wsSecurity` replaced. */
 export function withoutCredentials(inputs: JsonObject): JsonObject {
-  if (!isJsonObject(inputs.authentication)) return inputs;
-  const auth: Record<string, JsonValue> = {};
-  for (const [key, value] of Object.entries(inputs.authentication)) {
-    auth[key] = ['password', 'secret', 'value', 'pfx', 'certificate'].includes(key.toLowerCase())
-      ? '*sanitized*'
-      : value;
+  let out = inputs;
+  for (const block of CREDENTIAL_BLOCKS) {
+    const credentials = inputs[block];
+    if (!isJsonObject(credentials)) continue;
+    const shown: Record<string, JsonValue> = {};
+    for (const [key, value] of Object.entries(credentials)) {
+      shown[key] = SECRET_FIELDS.has(key.toLowerCase()) ? '*sanitized*' : value;
+    }
+    out = { ...out, [block]: shown };
   }
-  return { ...inputs, authentication: auth };
+  return out;
 }
