@@ -9,6 +9,7 @@ import { checkFunctions } from './functions';
 import { checkLimits } from './limits';
 import { checkParameters } from './parameters';
 import { checkReferences } from './references';
+import { checkRetryPolicies } from './retry-policy';
 import { checkRunAfter } from './run-after';
 import { checkWorkflowRules } from './workflow-rules';
 
@@ -18,6 +19,7 @@ export function runChecks(model: WorkflowModel): Finding[] {
     ...checkRunAfter(model),
     ...checkCycles(model),
     ...checkLimits(model),
+    ...checkRetryPolicies(model),
     ...checkWorkflowRules(model),
     ...checkConditions(model),
     ...checkParameters(model),

@@ -9,6 +9,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { Diagnostic } from '../../definition/diagnostic';
+import { isWorkflowFileName } from '../../definition/files';
 import { loadWorkflow } from '../../definition/loader';
 import { isJsonObject, type JsonObject, type JsonValue } from '../../expressions/values';
 
@@ -22,14 +23,6 @@ export interface CatalogEntry {
   readonly errors: readonly Diagnostic[];
   readonly warnings: readonly Diagnostic[];
 }
-
-const IGNORED = new Set([
-  'host.json',
-  'connections.json',
-  'parameters.json',
-  'package.json',
-  'local.settings.json',
-]);
 
 export class Catalog {
   private readonly cache = new Map<string, { source: string; entry: CatalogEntry }>();
@@ -97,12 +90,7 @@ export function workflowFiles(dir: string): [string, string][] {
   }
   const out: [string, string][] = [];
   for (const entry of entries) {
-    if (
-      entry.isFile() &&
-      entry.name.endsWith('.json') &&
-      !entry.name.endsWith('.test.json') &&
-      !IGNORED.has(entry.name)
-    ) {
+    if (entry.isFile() && isWorkflowFileName(entry.name)) {
       out.push([basename(entry.name, '.json'), join(dir, entry.name)]);
     } else if (entry.isDirectory() && !entry.name.startsWith('.')) {
       const file = join(dir, entry.name, 'workflow.json');
