@@ -1,8 +1,19 @@
 import type { Command } from './command';
 import { exprCommand } from './commands/expr';
+import { openApiCommand } from './commands/openapi';
 import { schemaCommand } from './commands/schema';
+import { soapCommand } from './commands/soap';
 import { startCommand } from './commands/start';
 import { validateCommand } from './commands/validate';
+import { tokenCommand } from './commands/token';
 
 /** Every `flowline` command, in the order `--help` lists them. Commands register here only. */
-export const commands: readonly Command[] = [startCommand, exprCommand, validateCommand, schemaCommand];
+export const commands: readonly Command[] = [
+  startCommand,
+  tokenCommand,
+  exprCommand,
+  validateCommand,
+  schemaCommand,
+  soapCommand,
+  openApiCommand,
+];

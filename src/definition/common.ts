@@ -155,7 +155,15 @@ export const authentication = z
     type: ci('Basic', 'ClientCertificate', 'ActiveDirectoryOAuth', 'Raw', 'ManagedServiceIdentity', 'None'),
     username: z.string().optional(),
     password: z.string().optional(),
-    pfx: z.string().optional(),
+    pfx: z
+      .string()
+      .optional()
+      .meta({ description: 'ClientCertificate / ActiveDirectoryOAuth: base64 PKCS#12.' }),
+    pem: z.string().optional().meta({ description: 'Flowline: PEM certificate (and chain) instead of pfx.' }),
+    key: z
+      .string()
+      .optional()
+      .meta({ description: 'Flowline: PEM private key for pem (encrypted with password).' }),
     audience: z.string().optional(),
     authority: z.string().optional(),
     tenant: z.string().optional(),

@@ -1,4 +1,6 @@
 /** Builds the request the author described: URL with queries, headers, auth, cookie and body bytes. */
+import { type AuthOptions, authenticate } from './auth';
+import type { ClientCertificate } from './tls';
 import type { HttpCallInput } from './types';
 
 export interface EncodedRequest {
@@ -6,13 +8,15 @@ export interface EncodedRequest {
   readonly url: URL;
   readonly headers: Record<string, string>;
   readonly body: Buffer | undefined;
+  /** ClientCertificate authentication: presented in the TLS handshake. */
+  readonly clientCertificate?: ClientCertificate;
 }
 
 export class InvalidRequest extends Error {}
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
 
-export function encodeRequest(input: HttpCallInput): EncodedRequest {
+export async function encodeRequest(input: HttpCallInput, auth: AuthOptions = {}): Promise<EncodedRequest> {
   let url: URL;
   try {
     url = new URL(input.uri);
@@ -30,7 +34,13 @@ export function encodeRequest(input: HttpCallInput): EncodedRequest {
   const headers: Record<string, string> = {};
   for (const [key, value] of Object.entries(input.headers ?? {})) headers[key.toLowerCase()] = text(value);
   if (input.cookie !== undefined) headers['cookie'] = input.cookie;
-  Object.assign(headers, authorization(input.authentication));
+  const credentials = await authenticate(input.authentication, auth);
+  if (credentials.clientCertificate !== undefined && url.protocol !== 'https:') {
+    throw new InvalidRequest(
+      `uri: expected an https URL for ClientCertificate authentication (the certificate is presented in the TLS handshake), found '${url.protocol}'.`,
+    );
+  }
+  Object.assign(headers, credentials.headers);
   const method = input.method.toUpperCase();
   if (
     input.idempotencyKey !== undefined &&
@@ -41,7 +51,9 @@ export function encodeRequest(input: HttpCallInput): EncodedRequest {
   }
   const body = encodeBody(input.body, headers);
   if (body !== undefined) headers['content-length'] = String(body.length);
-  return { method, url, headers, body };
+  const tls =
+    credentials.clientCertificate === undefined ? {} : { clientCertificate: credentials.clientCertificate };
+  return { method, url, headers, body, ...tls };
 }
 
 function encodeBody(body: unknown, headers: Record<string, string>): Buffer | undefined {
@@ -57,19 +69,4 @@ function encodeBody(body: unknown, headers: Record<string, string>): Buffer | un
   }
   headers['content-type'] ??= 'application/json; charset=utf-8';
   return Buffer.from(JSON.stringify(body), 'utf8');
-}
-
-function authorization(auth: Readonly<Record<string, unknown>> | undefined): Record<string, string> {
-  const type = text(auth?.['type'] ?? 'None').toLowerCase();
-  if (auth === undefined || type === 'none') return {};
-  if (type === 'basic') {
-    const token = Buffer.from(`${text(auth['username'] ?? '')}:${text(auth['password'] ?? '')}`).toString(
-      'base64',
-    );
-    return { authorization: `Basic ${token}` };
-  }
-  if (type === 'raw') return { authorization: text(auth['value'] ?? '') };
-  throw new InvalidRequest(
-    `Authentication type '${text(auth['type'])}' is not supported by the Http connector yet; use Basic or Raw.`,
-  );
 }

@@ -6,6 +6,7 @@
  * 408, 429, 5xx, timeouts and connection failures are retryable.
  */
 import { STATUS_CODES } from 'node:http';
+import { ConnectorError } from '../errors';
 import { decodeResponse, retryAfterMs } from './decode';
 import { egressFromEnvironment, type EgressPolicy } from './egress';
 import { encodeRequest, InvalidRequest } from './encode';
@@ -22,6 +23,11 @@ export interface HttpConnectorOptions {
   readonly asyncMaxWaitMs?: number;
   /** Largest response body accepted. Default 100 MB. */
   readonly maxResponseBytes?: number;
+  /**
+   * PEM certificates trusted besides Node's store, for the call and for token requests (tests, or an
+   * embedding host with a private CA; a deployed app sets NODE_EXTRA_CA_CERTS instead).
+   */
+  readonly ca?: readonly string[];
 }
 
 const MAX_REDIRECTS = 5;
@@ -30,20 +36,25 @@ export async function executeHttp(
   input: HttpCallInput,
   options: HttpConnectorOptions = {},
 ): Promise<HttpOutcome> {
+  const egress = options.egress ?? egressFromEnvironment();
+  const timeoutMs = input.timeoutMs ?? 100_000;
   let request;
   try {
-    request = encodeRequest(input);
+    request = await encodeRequest(input, { egress, timeoutMs, ...(options.ca ? { ca: options.ca } : {}) });
   } catch (error) {
     if (error instanceof InvalidRequest) return terminal('InvalidRequest', error.message);
+    if (error instanceof ConnectorError)
+      return { ok: false, retryable: error.retryable, error: { code: error.code, message: error.message } };
     throw error;
   }
-  const egress = options.egress ?? egressFromEnvironment();
+  const { clientCertificate, ...encoded } = request;
   const common = {
-    timeoutMs: input.timeoutMs ?? 100_000,
+    timeoutMs,
     maxBytes: options.maxResponseBytes ?? 100 * 1024 * 1024,
     egress,
+    tls: { ...(clientCertificate ? { clientCertificate } : {}), ...(options.ca ? { ca: options.ca } : {}) },
   };
-  let { result, url: answeredBy } = await sendFollowing({ ...common, ...request });
+  let { result, url: answeredBy } = await sendFollowing({ ...common, ...encoded });
   const deadline = Date.now() + (options.asyncMaxWaitMs ?? 3_600_000);
   while (
     input.disableAsyncPattern !== true &&

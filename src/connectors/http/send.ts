@@ -6,7 +6,9 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
+import { rootCertificates } from 'node:tls';
 import { egressDenial, type EgressPolicy } from './egress';
+import { type TlsMaterial, tlsKey } from './tls';
 
 export interface RawResponse {
   readonly statusCode: number;
@@ -29,6 +31,8 @@ export interface SendOptions {
   readonly timeoutMs: number;
   readonly maxBytes: number;
   readonly egress: EgressPolicy;
+  /** Client certificate and extra trusted CAs for https. */
+  readonly tls?: TlsMaterial;
 }
 
 class EgressDenied extends Error {}
@@ -36,13 +40,21 @@ class EgressDenied extends Error {}
 /**
  * Pooled connections, one pool per egress policy: a socket is only reused under the policy that
  * checked its address when it connected, so a changed allow/deny list never rides an old connection.
+ * Https pools are also kept per TLS material, so a client certificate only rides its own connections.
  */
 const agents = new Map<string, HttpAgent>();
-function agentFor(egress: EgressPolicy, https: boolean): HttpAgent {
-  const key = `${https ? 'https' : 'http'} ${JSON.stringify(egress)}`;
+function agentFor(egress: EgressPolicy, https: boolean, tls: TlsMaterial | undefined): HttpAgent {
+  const key = `${https ? `https ${tlsKey(tls)}` : 'http'} ${JSON.stringify(egress)}`;
   let agent = agents.get(key);
   if (agent === undefined) {
-    agent = https ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
+    const cert = tls?.clientCertificate;
+    agent = https
+      ? new HttpsAgent({
+          keepAlive: true,
+          ...(cert === undefined ? {} : { cert: cert.cert, key: cert.key }),
+          ...(tls?.ca === undefined || tls.ca.length === 0 ? {} : { ca: [...rootCertificates, ...tls.ca] }),
+        })
+      : new HttpAgent({ keepAlive: true });
     agents.set(key, agent);
   }
   return agent;
@@ -90,7 +102,7 @@ export function send(options: SendOptions): Promise<SendResult> {
         method: options.method,
         headers: options.headers,
         lookup,
-        agent: agentFor(egress, url.protocol === 'https:'),
+        agent: agentFor(egress, url.protocol === 'https:', options.tls),
       },
       (res) => {
         const chunks: Buffer[] = [];

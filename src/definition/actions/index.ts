@@ -63,16 +63,6 @@ export const actionKinds = {
   keyVaultSecret: keyVaultSecretAction,
 } as const;
 
-/** Kinds that are schema slots only: validated, documented, implemented by a later connector issue. */
-export const schemaOnlyActionTypes: readonly string[] = [
-  'Soap',
-  'BlobStorage',
-  'QueueStorage',
-  'TableStorage',
-  'ServiceBus',
-  'KeyVaultSecret',
-];
-
 /** Lower-case type name -> schema. */
 export const actionSchemas: ReadonlyMap<string, z.ZodType> = new Map(
   Object.values(actionKinds).map((schema) => [typeNameOf(schema).toLowerCase(), schema]),

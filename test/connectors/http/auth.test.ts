@@ -68,7 +68,7 @@ describe('authentication', () => {
   });
 
   it.each(['ManagedServiceIdentity', 'ActiveDirectoryOAuth', 'ClientCertificate'])(
-    'refuses unsupported type %s as a terminal InvalidRequest without sending anything or echoing secrets',
+    'refuses %s without the fields it needs as a terminal InvalidRequest, sending nothing and echoing no secret',
     async (type) => {
       const before = backend.requests.length;
       const outcome = await executeHttp(
