@@ -1,6 +1,7 @@
 import type { Command } from './command';
 import { exprCommand } from './commands/expr';
 import { openApiCommand } from './commands/openapi';
+import { runCommand } from './commands/run';
 import { schemaCommand } from './commands/schema';
 import { soapCommand } from './commands/soap';
 import { startCommand } from './commands/start';

@@ -84,7 +84,7 @@ function unmocked(
   const why =
     options.unmocked === 'real'
       ? `only Http actions can call real services from the harness (this is ${activity})`
-      : "give it one in `mocks`, or run with `unmocked: 'real'` to call the real service";
+      : "give it a mock, or let it call the real service (`unmocked: 'real'`, or `flowline run --real`)";
   return Promise.resolve({
     ok: false,
     retryable: false,

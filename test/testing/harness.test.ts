@@ -114,7 +114,7 @@ describe('the test harness', () => {
     expect(run.action('Reserve_stock').error).toEqual({
       code: 'NotMocked',
       message:
-        "Action 'Reserve_stock' has no mock: give it one in `mocks`, or run with `unmocked: 'real'` to call the real service.",
+        "Action 'Reserve_stock' has no mock: give it a mock, or let it call the real service (`unmocked: 'real'`, or `flowline run --real`).",
     });
   });
 
