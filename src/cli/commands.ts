@@ -6,12 +6,11 @@ import { schemaCommand } from './commands/schema';
 import { soapCommand } from './commands/soap';
 import { startCommand } from './commands/start';
 import { validateCommand } from './commands/validate';
-import { tokenCommand } from './commands/token';
 
 /** Every `flowline` command, in the order `--help` lists them. Commands register here only. */
 export const commands: readonly Command[] = [
   startCommand,
-  tokenCommand,
+  runCommand,
   exprCommand,
   validateCommand,
   schemaCommand,
