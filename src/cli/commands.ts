@@ -5,12 +5,14 @@ import { runCommand } from './commands/run';
 import { schemaCommand } from './commands/schema';
 import { soapCommand } from './commands/soap';
 import { startCommand } from './commands/start';
+import { testCommand } from './commands/test';
 import { validateCommand } from './commands/validate';
 
 /** Every `flowline` command, in the order `--help` lists them. Commands register here only. */
 export const commands: readonly Command[] = [
   startCommand,
   runCommand,
+  testCommand,
   exprCommand,
   validateCommand,
   schemaCommand,
