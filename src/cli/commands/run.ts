@@ -72,7 +72,7 @@ async function readJson(path: string): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new SyntaxError(`${path} is not valid JSON: ${(error as Error).message}`);
+    throw new SyntaxError(`${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
 }
 
