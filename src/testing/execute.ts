@@ -20,7 +20,7 @@ export async function execute(input: RunInput, options: RunOptions, start?: numb
   const counts = new Map<string, number>();
   const answer = async (activity: string, inputs: JsonValue, call: ActivityCallInfo | undefined) => {
     const action = call?.action ?? activity;
-    const mock = options.mocks?.[action];
+    const mock = options.mocks?.[action] ?? options.defaultMock;
     if (mock === undefined) return { value: await unmocked(activity, inputs, action, options), delayMs: 0 };
     const index = counts.get(action) ?? 0;
     counts.set(action, index + 1);

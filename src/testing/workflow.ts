@@ -18,7 +18,7 @@ import type { RunInput } from '../engine/run-types';
 import { isJsonObject, type JsonObject, type JsonValue } from '../expressions/values';
 import { Catalog } from '../functions/workflows/catalog';
 import { pinCalledWorkflows } from '../functions/workflows/pin';
-import type { Mocks } from './mocks';
+import type { Mock, Mocks } from './mocks';
 import { execute } from './execute';
 import type { TestRun } from './run';
 
@@ -38,6 +38,8 @@ export interface TriggerCall {
 
 export interface RunOptions {
   readonly mocks?: Mocks;
+  /** The mock of every action that has none in `mocks` (e.g. `{statusCode: 200, body: {}}`). */
+  readonly defaultMock?: Mock;
   /** What an action without a mock does: fail at once (default) or call the real service. */
   readonly unmocked?: 'fail' | 'real';
   /** Events raised into the run (webhook callbacks are `webhook:<action>`), after `afterMs` of virtual time. */
