@@ -1,5 +1,6 @@
 import type { Command } from './command';
 import { exprCommand } from './commands/expr';
+import { newCommand } from './commands/new';
 import { openApiCommand } from './commands/openapi';
 import { runCommand } from './commands/run';
 import { schemaCommand } from './commands/schema';
@@ -13,6 +14,7 @@ export const commands: readonly Command[] = [
   startCommand,
   runCommand,
   testCommand,
+  newCommand,
   exprCommand,
   validateCommand,
   schemaCommand,
