@@ -1,4 +1,5 @@
 import type { Command } from './command';
+import { apimCommand } from './commands/apim';
 import { exprCommand } from './commands/expr';
 import { newCommand } from './commands/new';
 import { openApiCommand } from './commands/openapi';
@@ -20,4 +21,5 @@ export const commands: readonly Command[] = [
   schemaCommand,
   soapCommand,
   openApiCommand,
+  apimCommand,
 ];
