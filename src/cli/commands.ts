@@ -8,11 +8,13 @@ import { schemaCommand } from './commands/schema';
 import { soapCommand } from './commands/soap';
 import { startCommand } from './commands/start';
 import { testCommand } from './commands/test';
+import { tokenCommand } from './commands/token';
 import { validateCommand } from './commands/validate';
 
 /** Every `flowline` command, in the order `--help` lists them. Commands register here only. */
 export const commands: readonly Command[] = [
   startCommand,
+  tokenCommand,
   runCommand,
   testCommand,
   newCommand,

@@ -29,7 +29,7 @@ describe('flowline new', () => {
     const dir = mkdtempSync(join(tmpdir(), 'flowline-new-'));
     let stderr = '';
     const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((chunk: string) => ((stderr += chunk), true));
+    process.stderr.write = (chunk: string) => ((stderr += chunk), true);
     try {
       expect(await newCommand.run([...args, '--workflows', dir])).toBe(1);
     } finally {

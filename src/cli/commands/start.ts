@@ -1,8 +1,9 @@
 /**
  * `flowline start [--app <dir>] [--workflows <dir>] [--port 7071] [--store <file>|memory] [--require-keys]
- * [--verbose]`: runs a Functions app on the embedded host until SIGINT/SIGTERM, then shuts down
+ * [--gateway] [--verbose]`: runs a Functions app on the embedded host until SIGINT/SIGTERM, then shuts down
  * gracefully. `--workflows` sets the app setting `FLOWLINE_WORKFLOWS_DIR` (what `func start` users set
- * in local.settings.json) for this host.
+ * in local.settings.json) for this host. `--gateway` puts the local gateway (token validation, CORS,
+ * rate and size limits; docs/security.md) on the port and moves the host behind it to a free loopback port.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,12 +11,16 @@ import { parseArgs } from 'node:util';
 import { describeFunctions } from '../../host/describe';
 import { defaultExtensions } from '../../host/extensions';
 import { consoleLogger } from '../../host/log';
+import { readAppFiles } from '../../host/load/appFiles';
 import { HostStartError, startHost } from '../../host/startHost';
+import { GatewayConfigError, readGatewayConfig } from '../../gateway/local/config';
+import { describeGateway } from '../../gateway/local/describe';
+import { type RunningGateway, startGateway } from '../../gateway/local/gateway';
 import type { Command } from '../command';
 import { describeWorkflows } from './start-workflows';
 
 const USAGE =
-  'Usage: flowline start [--app <dir>] [--workflows <dir>] [--port 7071] [--store <file>|memory] [--require-keys] [--verbose]';
+  'Usage: flowline start [--app <dir>] [--workflows <dir>] [--port 7071] [--store <file>|memory] [--require-keys] [--gateway] [--verbose]';
 
 export const startCommand: Command = {
   name: 'start',
@@ -31,6 +36,7 @@ export const startCommand: Command = {
           port: { type: 'string' },
           store: { type: 'string' },
           'require-keys': { type: 'boolean' },
+          gateway: { type: 'boolean' },
           verbose: { type: 'boolean' },
           help: { type: 'boolean', short: 'h' },
         },
@@ -66,15 +72,18 @@ export const startCommand: Command = {
         : values.store === 'memory'
           ? 'memory'
           : resolve(values.store);
+    const withGateway = values.gateway === true;
+    const log = consoleLogger(values.verbose ? 'debug' : 'information');
     let host;
     try {
       host = await startHost({
         appDir,
-        ...(port === undefined ? {} : { port }),
+        // Behind the gateway the host takes any free loopback port; the gateway takes the public one.
+        ...(withGateway ? { port: 0 } : port === undefined ? {} : { port }),
         store,
         requireKeys: values['require-keys'] === true,
         extensions: defaultExtensions(),
-        log: consoleLogger(values.verbose ? 'debug' : 'information'),
+        log,
         setWebsiteHostname: true,
       });
     } catch (error) {
@@ -84,18 +93,46 @@ export const startCommand: Command = {
       }
       throw error;
     }
+    let gateway: RunningGateway | undefined;
+    let gatewayText = '';
+    if (withGateway) {
+      try {
+        const config = readGatewayConfig();
+        gateway = await startGateway({
+          upstream: host,
+          appDir,
+          config,
+          port: port ?? readAppFiles(appDir).localSettings.localHttpPort ?? 7071,
+          log,
+        });
+        gatewayText = describeGateway(config, gateway, host.origin);
+      } catch (error) {
+        await host.stop();
+        if (error instanceof GatewayConfigError || error instanceof HostStartError) {
+          process.stderr.write(`flowline start: ${error.message}\n`);
+          return 1;
+        }
+        throw error;
+      }
+    }
+    const origin = gateway?.origin ?? host.origin;
     const out: string[] = [
       '',
-      describeFunctions(host.runtime.functions.values(), host.routes, host.origin, host.keys),
+      describeFunctions(host.runtime.functions.values(), host.routes, origin, host.keys),
     ];
     if (host.keys)
       out.push(
         `Keys (${host.keys.path}):\n\tmaster: ${host.keys.keys.masterKey}\n\thost (default): ${host.keys.keys.hostKeys['default'] ?? ''}\n`,
       );
-    out.push(await describeWorkflows(appDir, host.origin));
-    out.push(`Host listening on ${host.origin} (port ${host.port}). Press Ctrl+C to stop.\n`);
+    out.push(await describeWorkflows(appDir, origin));
+    if (gatewayText) out.push(gatewayText);
+    out.push(`Host listening on ${origin} (port ${gateway?.port ?? host.port}). Press Ctrl+C to stop.\n`);
     process.stdout.write(out.join('\n'));
-    return waitForSignal(() => host.stop());
+    const running = host;
+    return waitForSignal(async () => {
+      await gateway?.stop();
+      await running.stop();
+    });
   },
 };
 
