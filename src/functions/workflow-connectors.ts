@@ -2,7 +2,10 @@
 import * as df from 'durable-functions';
 import { withSecrets } from '../connectors/activity';
 import { executeHttp, type HttpCallInput } from '../connectors/http/index';
+import { trustedCertificates } from '../connectors/http/trust';
 import { keyVaultSecretConnector } from '../connectors/keyvault/index';
+import { serviceBusActivity } from '../connectors/servicebus/index';
+import { soapConnector } from '../connectors/soap/index';
 import {
   blobStorageConnector,
   queueStorageConnector,
@@ -11,13 +14,14 @@ import {
 import { CONNECTOR_ACTIVITIES, HTTP_ACTIVITY } from '../engine/activities';
 
 df.app.activity(HTTP_ACTIVITY, {
-  handler: withSecrets((input: HttpCallInput) => executeHttp(input)),
+  handler: withSecrets((input: HttpCallInput) => {
+    const ca = trustedCertificates();
+    return executeHttp(input, ca === undefined ? {} : { ca });
+  }),
 });
-df.app.activity(CONNECTOR_ACTIVITIES.keyvaultsecret, { handler: keyVaultSecretConnector });
+df.app.activity(CONNECTOR_ACTIVITIES.soap, { handler: soapConnector });
 df.app.activity(CONNECTOR_ACTIVITIES.blobstorage, { handler: blobStorageConnector });
 df.app.activity(CONNECTOR_ACTIVITIES.queuestorage, { handler: queueStorageConnector });
 df.app.activity(CONNECTOR_ACTIVITIES.tablestorage, { handler: tableStorageConnector });
-import { serviceBusActivity } from '../connectors/servicebus/index';
 df.app.activity(CONNECTOR_ACTIVITIES.servicebus, { handler: serviceBusActivity });
-import { soapConnector } from '../connectors/soap/index';
-df.app.activity(CONNECTOR_ACTIVITIES.soap, { handler: soapConnector });
+df.app.activity(CONNECTOR_ACTIVITIES.keyvaultsecret, { handler: keyVaultSecretConnector });

@@ -17,7 +17,9 @@ import { GatewayConfigError, readGatewayConfig } from '../../gateway/local/confi
 import { describeGateway } from '../../gateway/local/describe';
 import { type RunningGateway, startGateway } from '../../gateway/local/gateway';
 import type { Command } from '../command';
+import { watchWorkflows } from './start-watch';
 import { describeWorkflows } from './start-workflows';
+import { workflowsDir } from '../../functions/workflows/catalog';
 
 const USAGE =
   'Usage: flowline start [--app <dir>] [--workflows <dir>] [--port 7071] [--store <file>|memory] [--require-keys] [--gateway] [--verbose]';
@@ -127,9 +129,12 @@ export const startCommand: Command = {
     out.push(await describeWorkflows(appDir, origin));
     if (gatewayText) out.push(gatewayText);
     out.push(`Host listening on ${origin} (port ${gateway?.port ?? host.port}). Press Ctrl+C to stop.\n`);
+    // Watch before the banner: whoever waits for "Host listening" may change a file at once.
+    const stopWatching = watchWorkflows(workflowsDir(appDir), (line) => process.stdout.write(`${line}\n`));
     process.stdout.write(out.join('\n'));
     const running = host;
     return waitForSignal(async () => {
+      stopWatching();
       await gateway?.stop();
       await running.stop();
     });
