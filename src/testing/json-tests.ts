@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Mocks } from './mocks';
 import type { TestRun } from './run';
-import { firstDivergence, type Divergence } from './expect';
+import { checkRun, type RunExpectation } from './assert';
 import { loadWorkflow, TriggerRejected, type TriggerCall } from './workflow';
 
 export interface JsonTestCase {
@@ -23,13 +23,7 @@ export interface JsonTestCase {
   readonly appSettings?: Record<string, string>;
   readonly events?: { name: string; payload: unknown; afterMs?: number }[];
   readonly parameters?: Record<string, unknown>;
-  readonly expect: {
-    readonly status?: string;
-    readonly error?: unknown;
-    readonly response?: unknown;
-    readonly outputs?: unknown;
-    readonly variables?: unknown;
-    readonly actions?: Readonly<Record<string, { readonly retries?: number } & Record<string, unknown>>>;
+  readonly expect: RunExpectation & {
     /** The trigger body is refused by the trigger's schema (no run). */
     readonly rejected?: boolean;
   };
@@ -80,39 +74,5 @@ async function runCase(workflowFile: string, test: JsonTestCase): Promise<string
     throw error;
   }
   if (test.expect.rejected === true) return 'expected the trigger to reject the body, but the run started';
-  const divergence = compare(test.expect, run);
-  return divergence === undefined ? undefined : `${describe(divergence)}\n${run.tree({ outputs: true })}`;
-}
-
-function compare(expect: JsonTestCase['expect'], run: TestRun): Divergence | undefined {
-  const actual: Record<string, unknown> = {
-    status: run.status,
-    error: run.error,
-    response: run.response,
-    outputs: run.outputs,
-    variables: run.variables,
-  };
-  for (const key of ['status', 'error', 'response', 'outputs', 'variables'] as const) {
-    if (expect[key] === undefined) continue;
-    const found = firstDivergence(expect[key], actual[key], key);
-    if (found) return found;
-  }
-  for (const [name, wanted] of Object.entries(expect.actions ?? {})) {
-    let record;
-    try {
-      record = run.action(name);
-    } catch (error) {
-      return { path: `actions.${name}`, expected: 'an action that ran', actual: (error as Error).message };
-    }
-    const { retries, ...rest } = wanted;
-    const found = firstDivergence(rest, record, `actions.${name}`);
-    if (found) return found;
-    if (retries !== undefined && run.retries(name) !== retries)
-      return { path: `actions.${name}.retries`, expected: retries, actual: run.retries(name) };
-  }
-  return undefined;
-}
-
-function describe(d: Divergence): string {
-  return `→ ${d.path}: expected ${JSON.stringify(d.expected)}, got ${JSON.stringify(d.actual) ?? 'nothing'}`;
+  return checkRun(run, test.expect);
 }

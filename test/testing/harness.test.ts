@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadWorkflow, TriggerRejected } from '../../src/testing/index';
+import { assertRun, loadWorkflow, RunMismatch, TriggerRejected } from '../../src/testing/index';
 
 const WORKFLOWS = resolve(__dirname, '../../workflows');
 const order = {
@@ -156,5 +156,22 @@ describe('the test harness', () => {
         '  ✓ Reply [Response]',
       ].join('\n'),
     );
+  });
+
+  it('fails an assertion with the first divergence and the run tree', async () => {
+    const wf = await loadWorkflow(`${WORKFLOWS}/hello.json`);
+    const run = await wf.run({ body: { name: 'Ada' } }, { runId: 'r-2' });
+    assertRun(run, { status: 'Succeeded', actions: { Reply: { status: 'Succeeded' } } });
+    let thrown: unknown;
+    try {
+      assertRun(run, { response: { body: { greeting: 'Hi, Ada!' } } });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(RunMismatch);
+    expect((thrown as Error).message.split('\n').slice(0, 2)).toEqual([
+      '→ response.body.greeting: expected "Hi, Ada!", got "Hello, Ada!"',
+      '✓ run r-2: Succeeded',
+    ]);
   });
 });
