@@ -21,6 +21,10 @@ export interface RunInput {
   readonly originRunId?: string;
   /** Set for a child run started by a Workflow action. */
   readonly parentRunId?: string;
+  /** The W3C `traceparent` of the trigger call, when it had one: the run's spans join that trace. */
+  readonly traceparent?: string;
+  /** Report the run's spans when it ends (telemetry was on when it started). */
+  readonly telemetry?: boolean;
 }
 
 export interface PinnedWorkflow {

@@ -1,4 +1,5 @@
 /** Builds the request the author described: URL with queries, headers, auth, cookie and body bytes. */
+import { actionTraceparent } from '../../telemetry/ids';
 import { type AuthOptions, authenticate } from './auth';
 import type { ClientCertificate } from './tls';
 import type { HttpCallInput } from './types';
@@ -48,6 +49,14 @@ export async function encodeRequest(input: HttpCallInput, auth: AuthOptions = {}
     headers['idempotency-key'] === undefined
   ) {
     headers['idempotency-key'] = input.idempotencyKey;
+  }
+  // The action's own span (exported when the run ends) as the parent, unless the author set one.
+  if (input.idempotencyKey !== undefined && headers['traceparent'] === undefined) {
+    const incoming = (input as HttpCallInput & { readonly traceparent?: unknown }).traceparent;
+    headers['traceparent'] = actionTraceparent(
+      input.idempotencyKey,
+      typeof incoming === 'string' ? incoming : undefined,
+    );
   }
   const body = encodeBody(input.body, headers);
   if (body !== undefined) headers['content-length'] = String(body.length);

@@ -18,6 +18,7 @@ export const http: Executor = function* (env) {
     ...inputs,
     idempotencyKey: idempotencyKey(env.state.port.runId, env.frame.path(), env.record.name),
     ...(options.includes('disableasyncpattern') ? { disableAsyncPattern: true } : {}),
+    ...(env.state.input.traceparent === undefined ? {} : { traceparent: env.state.input.traceparent }),
   };
   delete request.retryPolicy;
   const result = yield* callConnector(env, HTTP_ACTIVITY, request, inputs.retryPolicy ?? env.def.retryPolicy);

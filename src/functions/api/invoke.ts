@@ -13,6 +13,7 @@ import { readTriggerCall } from './request-trigger';
 import { notStarted, respondWith, runAccepted, splitAccepted } from './replies';
 import { findWorkflow } from './find-workflow';
 import { text } from '../../engine/text';
+import { incomingTraceparent } from '../../telemetry/trace-context';
 
 export async function invoke(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
   const found = await findWorkflow(request.params['name'] ?? '');
@@ -39,6 +40,7 @@ export async function invoke(request: HttpRequest, context: InvocationContext): 
   const call = await readTriggerCall(request, trigger, request.params['path'] ?? '');
   if (!call.ok) return call.response;
   const client = df.getClient(context);
+  const traceparent = incomingTraceparent(request.headers.get('traceparent'));
   const fired = await fireTrigger(client, {
     entry,
     definition,
@@ -47,6 +49,7 @@ export async function invoke(request: HttpRequest, context: InvocationContext): 
     type: 'Request',
     outputs: call.outputs,
     callbackBase: `${new URL(request.url).origin}/api`,
+    ...(traceparent === undefined ? {} : { traceparent }),
   });
   if (fired.kind === 'invalid') {
     return problem(500, 'Trigger expression failed', fired.message, {

@@ -5,6 +5,7 @@
 import type * as df from 'durable-functions';
 import { interpret } from '../../engine/interpret';
 import type { RunInput, RunResult } from '../../engine/run-types';
+import { TELEMETRY_ACTIVITY, type TelemetryActivityInput } from '../../telemetry/names';
 import { acquireSlot, releaseSlot, triggerConcurrency } from './concurrency-gate';
 import { durablePort } from './port';
 
@@ -37,5 +38,14 @@ function* interpretRun(
   let step = run.next();
   while (step.done !== true) step = run.next(yield step.value as unknown as df.Task);
   port.release();
+  // Spans are emitted once, from the derived tree, after the engine returned (replay-safe); only for
+  // runs that started with telemetry on, so the others pay no extra activity.
+  if (input.telemetry === true) {
+    const telemetry: TelemetryActivityInput = {
+      runId: context.df.instanceId,
+      endTime: context.df.currentUtcDateTime.toISOString(),
+    };
+    yield context.df.callActivity(TELEMETRY_ACTIVITY, telemetry);
+  }
   return step.value;
 }

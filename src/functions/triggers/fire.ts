@@ -20,6 +20,8 @@ export interface Firing {
   readonly outputs: JsonObject;
   readonly inputs?: JsonValue;
   readonly callbackBase?: string;
+  /** The trigger call's W3C traceparent: the runs' spans join that trace. */
+  readonly traceparent?: string;
   /** Run ids for the runs of this firing; default random. Timer triggers pass deterministic ones. */
   readonly runId?: (index: number) => string;
 }
@@ -38,13 +40,16 @@ export async function fireTrigger(client: df.DurableClient, firing: Firing): Pro
   const runIds: string[] = [];
   for (const [index, outputs] of split.runs.entries()) {
     const runId = firing.runId?.(index) ?? randomUUID();
-    const input = await newRunInput(
-      firing.entry,
-      firing.definition,
-      { name: firing.triggerName, type: firing.type, outputs, inputs: firing.inputs },
-      firing.callbackBase,
-      parametersOf,
-    );
+    const input = {
+      ...(await newRunInput(
+        firing.entry,
+        firing.definition,
+        { name: firing.triggerName, type: firing.type, outputs, inputs: firing.inputs },
+        firing.callbackBase,
+        parametersOf,
+      )),
+      ...(firing.traceparent === undefined ? {} : { traceparent: firing.traceparent }),
+    };
     await client.startNew(RUN_ORCHESTRATION, { instanceId: runId, input });
     runIds.push(runId);
   }

@@ -1,0 +1,164 @@
+/**
+ * Telemetry end to end: a run on the embedded host (the built app in dist/) reports its spans once,
+ * when it ends, to the exporter the test installs; the Http connector sent each action's span id.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { installSpanExporter } from '../../src/telemetry/exporter';
+import { runSpanId, traceIdFor } from '../../src/telemetry/ids';
+import { type Backend, eventually, type Flowline, startBackend, startFlowline } from '../workflows/helpers';
+
+const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
+const CALLER_SPAN = '00f067aa0ba902b7';
+
+describe('run telemetry', () => {
+  const exporter = new InMemorySpanExporter();
+  let backend: Backend;
+  let flowline: Flowline;
+  const dir = mkdtempSync(join(tmpdir(), 'flowline-telemetry-'));
+  let flaky = 0;
+
+  beforeAll(async () => {
+    writeFileSync(join(dir, 'traced.json'), readFileSync(resolve(__dirname, 'fixtures/traced.json'), 'utf8'));
+    backend = await startBackend((call) => {
+      if (call.path === '/flaky')
+        return flaky++ % 2 === 0 ? { status: 503 } : { status: 200, body: { ok: 1 } };
+      if (call.path.startsWith('/item/')) return { status: 200, body: { item: call.path } };
+      return undefined;
+    });
+    installSpanExporter(exporter);
+    flowline = await startFlowline({ TRACED_URL: backend.url, FLOWLINE_WORKFLOWS_DIR: dir });
+  });
+  afterAll(async () => {
+    installSpanExporter(undefined);
+    await flowline.stop();
+    await backend.close();
+  });
+  beforeEach(() => exporter.reset());
+
+  const start = async (headers: Record<string, string>): Promise<string> => {
+    const response = await fetch(`${flowline.origin}/api/workflows/traced/triggers/manual/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ order: 'A-17', token: 'TOKEN-VALUE' }),
+    });
+    expect(response.status).toBe(202);
+    const runId = response.headers.get('x-flowline-run-id') ?? '';
+    const view = await flowline.waitForRun('traced', runId);
+    expect(view.status).toBe('Succeeded');
+    return runId;
+  };
+
+  const spansOf = (runId: string): Promise<ReadableSpan[]> =>
+    eventually(() => {
+      const spans = exporter.getFinishedSpans().filter((s) => s.attributes['flowline.run.id'] === runId);
+      return spans.some((s) => s.name === 'workflow.run') ? spans : undefined;
+    });
+
+  const one = (spans: readonly ReadableSpan[], name: string): ReadableSpan => {
+    const found = spans.filter((s) => s.name === name);
+    expect(found, name).toHaveLength(1);
+    return found[0] as ReadableSpan;
+  };
+  const id = (span: ReadableSpan): string => span.spanContext().spanId;
+  const parentOf = (span: ReadableSpan): string | undefined => span.parentSpanContext?.spanId;
+
+  it('reports one span per action in the caller trace, each under the right parent', async () => {
+    const runId = await start({ traceparent: `00-${TRACE_ID}-${CALLER_SPAN}-01` });
+    const spans = await spansOf(runId);
+
+    const counts: Record<string, number> = {};
+    for (const span of spans) counts[span.name] = (counts[span.name] ?? 0) + 1;
+    expect(counts).toEqual({
+      'workflow.run': 1,
+      Tag_Order: 1,
+      Call_Backend: 1,
+      Hide_Token: 1,
+      For_each: 1,
+      'For_each[0]': 1,
+      'For_each[1]': 1,
+      Call_Item: 2,
+      Note_Item: 2,
+    });
+    for (const span of spans) expect(span.spanContext().traceId).toBe(TRACE_ID);
+
+    const run = one(spans, 'workflow.run');
+    expect(parentOf(run)).toBe(CALLER_SPAN);
+    expect(run.attributes).toMatchObject({
+      'flowline.workflow': 'traced',
+      'flowline.run.id': runId,
+      'flowline.run.status': 'Succeeded',
+      'flowline.trigger.name': 'manual',
+    });
+    for (const name of ['Tag_Order', 'Call_Backend', 'Hide_Token', 'For_each'])
+      expect(parentOf(one(spans, name)), name).toBe(id(run));
+
+    const loop = one(spans, 'For_each');
+    for (const index of [0, 1]) {
+      const iteration = one(spans, `For_each[${index}]`);
+      expect(parentOf(iteration)).toBe(id(loop));
+      const inside = spans.filter((s) => parentOf(s) === id(iteration)).map((s) => s.name);
+      expect(inside.sort()).toEqual(['Call_Item', 'Note_Item']);
+    }
+
+    const retried = one(spans, 'Call_Backend');
+    expect(retried.attributes).toMatchObject({
+      'flowline.action.type': 'Http',
+      'flowline.action.status': 'Succeeded',
+      'flowline.action.retries': 1,
+    });
+    expect(one(spans, 'Tag_Order').attributes).toMatchObject({
+      'flowline.tracked.order': 'A-17',
+      'flowline.tracked.meta.region': 'eu',
+    });
+    const secure = one(spans, 'Hide_Token');
+    expect(Object.keys(secure.attributes).filter((k) => k.startsWith('flowline.tracked'))).toEqual([]);
+
+    // Backends saw the exported Http action spans as their parents, on every attempt.
+    const flakyCalls = backend.calls.filter((c) => c.path === '/flaky').slice(-2);
+    expect(flakyCalls.map((c) => c.headers['traceparent'])).toEqual([
+      `00-${TRACE_ID}-${id(retried)}-01`,
+      `00-${TRACE_ID}-${id(retried)}-01`,
+    ]);
+    for (const index of [0, 1]) {
+      const iteration = one(spans, `For_each[${index}]`);
+      const item = spans.find((s) => s.name === 'Call_Item' && parentOf(s) === id(iteration));
+      const call = backend.calls.filter((c) => c.path === `/item/${index + 1}`).at(-1);
+      expect(call?.headers['traceparent']).toBe(`00-${TRACE_ID}-${id(item as ReadableSpan)}-01`);
+    }
+
+    // Nothing from inputs or outputs, secure or not.
+    const values = JSON.stringify(spans.map((s) => s.attributes));
+    for (const secret of ['INPUT-VALUE', 'BODY-VALUE', 'SECURE-VALUE', 'ITEM-VALUE', 'TOKEN-VALUE', '"ok"'])
+      expect(values).not.toContain(secret);
+  });
+
+  it('derives the trace from the run id when the caller sent no traceparent', async () => {
+    const runId = await start({});
+    const spans = await spansOf(runId);
+    const run = one(spans, 'workflow.run');
+    expect(run.spanContext().traceId).toBe(traceIdFor(runId, undefined));
+    expect(id(run)).toBe(runSpanId(runId));
+    expect(parentOf(run)).toBeUndefined();
+    const call = backend.calls.filter((c) => c.path === '/flaky').at(-1);
+    expect(call?.headers['traceparent']).toBe(
+      `00-${traceIdFor(runId, undefined)}-${id(one(spans, 'Call_Backend'))}-01`,
+    );
+  });
+
+  it('adds no telemetry step to runs that start while telemetry is off', async () => {
+    installSpanExporter(undefined);
+    try {
+      const runId = await start({});
+      const history = flowline.durable.store?.history(runId) ?? [];
+      expect(history.length).toBeGreaterThan(0);
+      expect(JSON.stringify(history)).not.toContain('flowline-telemetry');
+      expect(exporter.getFinishedSpans()).toEqual([]);
+    } finally {
+      installSpanExporter(exporter);
+    }
+  });
+});
