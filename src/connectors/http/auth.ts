@@ -15,6 +15,7 @@
  * policy does, and a failure is classified by what the token endpoint answered (408, 429, 5xx or no
  * answer: retryable; anything else: terminal). Secret values never appear in an error.
  */
+import { isRetryableStatus } from '../../engine/policy/retry';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
@@ -289,7 +290,7 @@ async function acquire(
       );
     }
     if (last !== undefined) {
-      const retry = last.status === 408 || last.status === 429 || last.status >= 500;
+      const retry = isRetryableStatus(last.status);
       const Failure = retry ? RetryableError : TerminalError;
       throw new Failure(
         'AuthenticationFailed',

@@ -5,9 +5,10 @@
  * unless the action sets `DisableAsyncPattern`. Non-2xx answers fail with their outputs kept;
  * 408, 429, 5xx, timeouts and connection failures are retryable.
  */
-import { STATUS_CODES } from 'node:http';
 import { ConnectorError } from '../errors';
+import { isRetryableStatus } from '../../engine/policy/retry';
 import { decodeResponse, retryAfterMs } from './decode';
+import { httpReason, MAX_RESPONSE_BYTES } from './reason';
 import { egressFromEnvironment, type EgressPolicy } from './egress';
 import { encodeRequest, InvalidRequest } from './encode';
 import { type RawResponse, send, type SendResult } from './send';
@@ -50,7 +51,7 @@ export async function executeHttp(
   const { clientCertificate, ...encoded } = request;
   const common = {
     timeoutMs,
-    maxBytes: options.maxResponseBytes ?? 100 * 1024 * 1024,
+    maxBytes: options.maxResponseBytes ?? MAX_RESPONSE_BYTES,
     egress,
     tls: { ...(clientCertificate ? { clientCertificate } : {}), ...(options.ca ? { ca: options.ca } : {}) },
   };
@@ -136,11 +137,8 @@ function classify(result: SendResult, timeoutMs: number): HttpOutcome {
   const outputs = decodeResponse(result.response);
   const status = outputs.statusCode;
   if (status >= 200 && status < 300) return { ok: true, outputs };
-  const reason = (STATUS_CODES[status] ?? 'Error')
-    .replace(/[^A-Za-z]/g, ' ')
-    .replace(/(?:^|\s)(\w)/g, (_m, c: string) => c.toUpperCase())
-    .replace(/\s/g, '');
-  const retryable = status === 408 || status === 429 || status >= 500;
+  const reason = httpReason(status);
+  const retryable = isRetryableStatus(status);
   const after = retryAfterMs(result.response.headers);
   return {
     ok: false,

@@ -7,7 +7,6 @@
  * fault.ts); a non-SOAP answer with 408, 429 or 5xx, timeouts and connection failures are retryable;
  * refused or malformed XML, egress denials and oversized answers are terminal.
  */
-import { STATUS_CODES } from 'node:http';
 import {
   type ActivityResult,
   type ConnectorDefinition,
@@ -17,11 +16,13 @@ import {
   terminal,
 } from '../activity';
 import { decodeResponse, retryAfterMs } from '../http/decode';
+import { httpReason, MAX_RESPONSE_BYTES } from '../http/reason';
 import { egressFromEnvironment, type EgressPolicy } from '../http/egress';
 import { encodeRequest, InvalidRequest } from '../http/encode';
 import { type RawResponse, send, type SendResult } from '../http/send';
 import { maskSecrets } from '../secrets/tokens';
 import { CONNECTOR_ACTIVITIES } from '../../engine/activities';
+import { isRetryableStatus } from '../../engine/policy/retry';
 import { buildEnvelope, EnvelopeError } from './envelope';
 import { readFault } from './fault';
 import { elementToJson, readEnvelope } from './parse';
@@ -37,7 +38,7 @@ export interface SoapConnectorOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 100_000;
-export const DEFAULT_MAX_RESPONSE_BYTES = 100 * 1024 * 1024;
+export const DEFAULT_MAX_RESPONSE_BYTES = MAX_RESPONSE_BYTES;
 
 export function soapDefinition(options: SoapConnectorOptions = {}): ConnectorDefinition<SoapInput> {
   return {
@@ -208,12 +209,9 @@ function fromResponse(response: RawResponse, input: SoapInput): ActivityResult {
 /** A non-2xx answer that is not a SOAP fault: classified as the Http connector does. */
 function statusFailure(response: RawResponse, outputs: Record<string, Json>): ActivityResult {
   const status = response.statusCode;
-  const reason = (STATUS_CODES[status] ?? 'Error')
-    .replace(/[^A-Za-z]/g, ' ')
-    .replace(/(?:^|\s)(\w)/g, (_m, c: string) => c.toUpperCase())
-    .replace(/\s/g, '');
+  const reason = httpReason(status);
   const message = `The SOAP request failed with status code ${status} (${reason}).`;
-  if (status === 408 || status === 429 || status >= 500) {
+  if (isRetryableStatus(status)) {
     const after = retryAfterMs(response.headers);
     return { ...retryable(reason, message, after), outputs };
   }

@@ -4,6 +4,7 @@
  * and metadata; `overwrite: false` writes only if the blob does not exist, and recognises its own
  * earlier write (same idempotency key) after an activity re-run. Deletes are idempotent.
  */
+import { MAX_RESPONSE_BYTES } from '../http/reason';
 import type { Readable } from 'node:stream';
 import type { ContainerClient } from '@azure/storage-blob';
 import { z } from 'zod';
@@ -16,7 +17,7 @@ import { restCode, storageError, type Subject } from './errors';
 import { baseShape, byOperation } from './input';
 
 /** The largest blob `download` reads into the action's outputs. */
-export const MAX_DOWNLOAD_BYTES = 100 * 1024 * 1024;
+export const MAX_DOWNLOAD_BYTES = MAX_RESPONSE_BYTES;
 /** Metadata entry that marks who wrote a blob uploaded with `overwrite: false`. */
 export const IDEMPOTENCY_METADATA = 'flowline_idempotency_key';
 

@@ -4,6 +4,7 @@
  * 404, 409, 412, auth failures and invalid requests are terminal. Messages keep the service's first
  * line (never the request URL) and are scrubbed of keys and signatures.
  */
+import { isRetryableStatus } from '../../engine/policy/retry';
 import { ConnectorError, RetryableError, TerminalError } from '../errors';
 import { retryAfterMs } from '../http/decode';
 import { scrub } from './clients';
@@ -98,7 +99,7 @@ export function storageError(error: unknown, subject: Subject, secrets: readonly
   const text = message(
     `Storage answered ${status} for ${subject.what} (${code})${detail ? `: ${detail}` : ''}.`,
   );
-  if (status === 408 || status === 429 || status >= 500) {
+  if (isRetryableStatus(status)) {
     const after = retryAfterMs({ 'retry-after': error.response?.headers.get('retry-after') });
     return new RetryableError(code, text, {
       statusCode: status,
