@@ -2,23 +2,13 @@
  * The operations API Management serves, one per Request trigger, named as `flowline openapi` names
  * them, with the trigger's Flowline `authorization` block (what the caller's token must carry).
  */
-import { isJsonObject, type JsonValue } from '../../expressions/values';
+import { isJsonObject } from '../../expressions/values';
 import { text } from '../../engine/text';
 import type { CatalogEntry } from '../../functions/workflows/catalog';
+import { type Authorization, authorizationOf, compare } from '../authorization';
 import { operationId } from '../openapi';
 
-/**
- * What a caller's token must carry, as `flowline start --gateway` reads it: any one of `roles`, any
- * one of `scopes`, and for each claim any one of its values. A declared empty list can never be met.
- */
-export interface Authorization {
-  /** Any one of these in the `roles` claim; undefined when not declared. */
-  readonly roles?: readonly string[];
-  /** Any one of these in the space-separated `scp` claim; undefined when not declared. */
-  readonly scopes?: readonly string[];
-  /** For each claim (sorted by name), any one of its values. */
-  readonly claims: readonly (readonly [string, readonly string[]])[];
-}
+export { type Authorization, compare, unsatisfiable } from '../authorization';
 
 export interface ApimOperation {
   readonly operationId: string;
@@ -50,35 +40,4 @@ export function apimOperations(entries: readonly CatalogEntry[]): ApimOperation[
     }
   }
   return out.sort((a, b) => compare(a.operationId, b.operationId));
-}
-
-function authorizationOf(value: JsonValue | undefined): Authorization | undefined {
-  if (!isJsonObject(value)) return undefined;
-  const claims = isJsonObject(value.claims)
-    ? Object.entries(value.claims)
-        .map(([name, values]) => [name, strings(values)] as const)
-        .sort(([a], [b]) => compare(a, b))
-    : [];
-  if (value.roles === undefined && value.scopes === undefined && claims.length === 0) return undefined;
-  return {
-    ...(value.roles === undefined ? {} : { roles: strings(value.roles) }),
-    ...(value.scopes === undefined ? {} : { scopes: strings(value.scopes) }),
-    claims,
-  };
-}
-
-/** True when a declared list is empty: no token can meet the block, so every call is refused. */
-export function unsatisfiable(authorization: Authorization): boolean {
-  const lists = [authorization.roles, authorization.scopes, ...authorization.claims.map(([, v]) => v)];
-  return lists.some((list) => list !== undefined && list.length === 0);
-}
-
-/** The distinct strings of an array, in the order written. */
-function strings(value: JsonValue | undefined): string[] {
-  return Array.isArray(value) ? [...new Set(value.filter((v): v is string => typeof v === 'string'))] : [];
-}
-
-/** Ordinal comparison, so the output does not depend on the machine's locale. */
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

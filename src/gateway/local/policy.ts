@@ -11,18 +11,13 @@
  */
 import type { JWTPayload } from 'jose' with { 'resolution-mode': 'import' };
 import { type HttpRoute, matchRoute, splitPath } from '../../host/http/routeTable';
-import { isJsonObject, type JsonObject, type JsonValue } from '../../expressions/values';
+import { isJsonObject } from '../../expressions/values';
+import { type Authorization, authorizationOf } from '../authorization';
 import { Catalog, workflowsDir } from '../../functions/workflows/catalog';
 
 export type Access =
   | { readonly kind: 'open' | 'authenticated' | 'admin' }
   | { readonly kind: 'trigger'; readonly workflow: string; readonly trigger: string };
-
-export interface Requirement {
-  readonly roles?: readonly string[];
-  readonly scopes?: readonly string[];
-  readonly claims?: Readonly<Record<string, readonly string[]>>;
-}
 
 const HOST_PATHS = ['/runtime', '/admin'];
 
@@ -60,39 +55,26 @@ export class TriggerRequirements {
 
   constructor(private readonly appDir: string) {}
 
-  async of(workflow: string, trigger: string): Promise<Requirement | undefined> {
+  async of(workflow: string, trigger: string): Promise<Authorization | undefined> {
     const dir = workflowsDir(this.appDir);
     if (this.catalog?.dir !== dir) this.catalog = new Catalog(dir);
     const definition = (await this.catalog.get(workflow))?.definition;
     const triggers = isJsonObject(definition?.triggers) ? definition.triggers : {};
     const name = Object.keys(triggers).find((n) => n.toLowerCase() === trigger.toLowerCase());
     const found = name === undefined ? undefined : triggers[name];
-    const block = isJsonObject(found) ? found.authorization : undefined;
-    return isJsonObject(block) ? requirementOf(block) : undefined;
+    return isJsonObject(found) ? authorizationOf(found.authorization) : undefined;
   }
-}
-
-/** A value of the wrong shape becomes an empty list, which nothing meets: a bad block fails closed. */
-function requirementOf(block: JsonObject): Requirement {
-  const strings = (v: JsonValue | undefined): string[] | undefined =>
-    v === undefined ? undefined : Array.isArray(v) && v.every((s) => typeof s === 'string') ? v : [];
-  const claims = isJsonObject(block.claims) ? block.claims : block.claims === undefined ? {} : { '': [] };
-  return {
-    ...(block.roles === undefined ? {} : { roles: strings(block.roles) }),
-    ...(block.scopes === undefined ? {} : { scopes: strings(block.scopes) }),
-    claims: Object.fromEntries(Object.entries(claims).map(([k, v]) => [k, strings(v) ?? []])),
-  };
 }
 
 /**
  * Any one of `roles` (the `roles` claim), any one of `scopes` (the space-separated `scp` claim), and
  * for each entry of `claims` one of its values. An empty list can never be met.
  */
-export function grants(claims: JWTPayload, requirement: Requirement | undefined): boolean {
+export function grants(claims: JWTPayload, requirement: Authorization | undefined): boolean {
   if (requirement === undefined) return true;
   if (requirement.roles && !anyOf(values(claims['roles']), requirement.roles)) return false;
   if (requirement.scopes && !anyOf(scopes(claims['scp']), requirement.scopes)) return false;
-  for (const [name, wanted] of Object.entries(requirement.claims ?? {})) {
+  for (const [name, wanted] of requirement.claims) {
     if (!anyOf(values(claims[name]), wanted)) return false;
   }
   return true;

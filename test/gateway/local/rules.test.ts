@@ -1,7 +1,8 @@
 /** The gateway's settings, its rate limiter and its claim rules, without a server. */
 import { describe, expect, it } from 'vitest';
 import { GatewayConfigError, rateLimit, readGatewayConfig } from '../../../src/gateway/local/config';
-import { grants, type Requirement } from '../../../src/gateway/local/policy';
+import { authorizationOf } from '../../../src/gateway/authorization';
+import { grants } from '../../../src/gateway/local/policy';
 import { RateLimiter } from '../../../src/gateway/local/rateLimit';
 
 describe('gateway settings', () => {
@@ -82,11 +83,11 @@ describe('the rate limiter', () => {
 });
 
 describe('trigger authorization rules', () => {
-  const orders: Requirement = {
+  const orders = authorizationOf({
     roles: ['Orders.Submit'],
     scopes: ['Orders.Write'],
     claims: { tier: ['gold'] },
-  };
+  });
   it.each([
     ['everything the block asks for', { roles: ['Orders.Submit'], scp: 'Orders.Write', tier: 'gold' }, true],
     [
