@@ -8,6 +8,7 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../expressions/values';
 import { text } from '../engine/text';
 import type { CatalogEntry } from '../functions/workflows/catalog';
+import { requestRoute } from '../functions/workflows/request-route';
 import { toOpenApiSchema } from './openapi-schema';
 
 export interface OpenApiOptions {
@@ -27,12 +28,10 @@ export function openApiDocument(entries: readonly CatalogEntry[], options: OpenA
     if (entry.definition === undefined) continue;
     const triggers = isJsonObject(entry.definition.triggers) ? entry.definition.triggers : {};
     for (const [name, trigger] of Object.entries(triggers)) {
-      if (!isJsonObject(trigger) || text(trigger.type).toLowerCase() !== 'request') continue;
-      const inputs = isJsonObject(trigger.inputs) ? trigger.inputs : {};
-      const relative = typeof inputs.relativePath === 'string' ? inputs.relativePath.replace(/^\/+/, '') : '';
-      const path = `/workflows/${entry.name}/triggers/${name}/invoke${relative === '' ? '' : `/${relative}`}`;
-      const method = (typeof inputs.method === 'string' ? inputs.method : 'POST').toLowerCase();
-      (paths[path] ??= {})[method] = operation(entry, name, inputs, relative, method);
+      const route = isJsonObject(trigger) ? requestRoute(entry.name, name, trigger) : undefined;
+      if (route === undefined) continue;
+      const method = route.method.toLowerCase();
+      (paths[route.path] ??= {})[method] = operation(entry, name, route.inputs, route.relativePath, method);
     }
   }
   const tenant = encodeURIComponent(options.tenant ?? 'common');

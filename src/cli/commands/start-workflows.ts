@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { isJsonObject, type JsonObject } from '../../expressions/values';
 import { text } from '../../engine/text';
 import { Catalog, workflowsDir } from '../../functions/workflows/catalog';
+import { requestRoute } from '../../functions/workflows/request-route';
 
 export async function describeWorkflows(appDir: string, origin: string): Promise<string> {
   const dir = workflowsDir(appDir);
@@ -28,10 +29,8 @@ export async function describeWorkflows(appDir: string, origin: string): Promise
 }
 
 function describeTrigger(origin: string, workflow: string, name: string, trigger: JsonObject): string {
-  const type = text(trigger.type);
-  if (type.toLowerCase() !== 'request') return `${type} trigger '${name}'`;
-  const inputs = isJsonObject(trigger.inputs) ? trigger.inputs : {};
-  const method = typeof inputs.method === 'string' ? inputs.method.toUpperCase() : 'POST';
-  const path = typeof inputs.relativePath === 'string' ? `/${inputs.relativePath.replace(/^\//, '')}` : '';
-  return `[${method}] ${origin}/api/workflows/${workflow}/triggers/${name}/invoke${path}`;
+  const route = requestRoute(workflow, name, trigger);
+  return route === undefined
+    ? `${text(trigger.type)} trigger '${name}'`
+    : `[${route.method}] ${origin}/api${route.path}`;
 }

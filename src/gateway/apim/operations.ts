@@ -3,8 +3,8 @@
  * them, with the trigger's Flowline `authorization` block (what the caller's token must carry).
  */
 import { isJsonObject } from '../../expressions/values';
-import { text } from '../../engine/text';
 import type { CatalogEntry } from '../../functions/workflows/catalog';
+import { requestRoute } from '../../functions/workflows/request-route';
 import { type Authorization, authorizationOf, compare } from '../authorization';
 import { operationId } from '../openapi';
 
@@ -27,14 +27,15 @@ export function apimOperations(entries: readonly CatalogEntry[]): ApimOperation[
     if (entry.definition === undefined) continue;
     const triggers = isJsonObject(entry.definition.triggers) ? entry.definition.triggers : {};
     for (const [name, trigger] of Object.entries(triggers)) {
-      if (!isJsonObject(trigger) || text(trigger.type).toLowerCase() !== 'request') continue;
-      const inputs = isJsonObject(trigger.inputs) ? trigger.inputs : {};
+      if (!isJsonObject(trigger)) continue;
+      const route = requestRoute(entry.name, name, trigger);
+      if (route === undefined) continue;
       const authorization = authorizationOf(trigger.authorization);
       out.push({
         operationId: operationId(entry.name, name),
         workflow: entry.name,
         trigger: name,
-        method: (typeof inputs.method === 'string' ? inputs.method : 'POST').toUpperCase(),
+        method: route.method,
         ...(authorization === undefined ? {} : { authorization }),
       });
     }
