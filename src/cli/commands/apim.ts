@@ -5,11 +5,11 @@
  */
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { Catalog, workflowsDir } from '../../functions/workflows/catalog';
 import { apimArtifacts } from '../../gateway/apim/export';
 import { DEFAULT_POLICY_OPTIONS, type TokenPolicy } from '../../gateway/apim/policies';
 import { version } from '../../version';
+import { parseCommand } from '../args';
 import type { Command } from '../command';
 
 const USAGE = `Usage: flowline apim [--out dir] [--workflows dir] [--token-policy azure-ad|jwt]
@@ -37,30 +37,19 @@ export const apimCommand: Command = {
   name: 'apim',
   summary: 'Write the API Management API definition, policies and named values',
   async run(argv) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: [...argv],
-        options: {
-          out: { type: 'string' },
-          workflows: { type: 'string' },
-          'token-policy': { type: 'string' },
-          'client-app-id': { type: 'string', multiple: true },
-          'cors-origin': { type: 'string', multiple: true },
-          'rate-limit': { type: 'string' },
-          server: { type: 'string' },
-          tenant: { type: 'string' },
-          title: { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        },
-      }));
-    } catch (error) {
-      return fail((error as Error).message);
-    }
-    if (values.help) {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
+    const parsed = parseCommand('apim', USAGE, argv, {
+      out: { type: 'string' },
+      workflows: { type: 'string' },
+      'token-policy': { type: 'string' },
+      'client-app-id': { type: 'string', multiple: true },
+      'cors-origin': { type: 'string', multiple: true },
+      'rate-limit': { type: 'string' },
+      server: { type: 'string' },
+      tenant: { type: 'string' },
+      title: { type: 'string' },
+    });
+    if (typeof parsed === 'number') return parsed;
+    const { values } = parsed;
     const tokenPolicy = TOKEN_POLICIES[values['token-policy'] ?? 'azure-ad'];
     if (tokenPolicy === undefined) return fail(`unknown --token-policy '${values['token-policy']}'.`);
     const rate = /^(\d+)\/(\d+)s?$/.exec(values['rate-limit'] ?? '100/60');

@@ -5,9 +5,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { workflowsDir } from '../../functions/workflows/catalog';
 import { templates } from '../templates/index';
+import { parseCommand } from '../args';
 import type { Command } from '../command';
 
 const NAMES = Object.keys(templates);
@@ -22,26 +22,18 @@ export const newCommand: Command = {
   name: 'new',
   summary: 'Create a workflow and a JSON test for it from a template',
   async run(argv) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: [...argv],
-        allowPositionals: true,
-        options: {
-          template: { type: 'string' },
-          workflows: { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        },
-      });
-    } catch (error) {
-      process.stderr.write(`flowline new: ${(error as Error).message}\n${USAGE}\n`);
-      return 1;
-    }
+    const parsed = parseCommand(
+      'new',
+      USAGE,
+      argv,
+      {
+        template: { type: 'string' },
+        workflows: { type: 'string' },
+      },
+      true,
+    );
+    if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
-    if (values.help) {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
     const name = positionals[0] ?? '';
     if (!/^[A-Za-z][A-Za-z0-9-_]{0,79}$/.test(name)) {
       process.stderr.write(

@@ -4,10 +4,10 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { openApiDocument } from '../../gateway/openapi';
 import { Catalog, workflowsDir } from '../../functions/workflows/catalog';
 import { version } from '../../version';
+import { parseCommand } from '../args';
 import type { Command } from '../command';
 
 const USAGE = `Usage: flowline openapi [--workflows dir] [--out file] [--server url] [--tenant id] [--title text]
@@ -20,27 +20,15 @@ export const openApiCommand: Command = {
   name: 'openapi',
   summary: 'Print or write the OpenAPI 3.0 document of the workflow triggers',
   async run(argv) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: [...argv],
-        options: {
-          workflows: { type: 'string' },
-          out: { type: 'string' },
-          server: { type: 'string' },
-          tenant: { type: 'string' },
-          title: { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        },
-      }));
-    } catch (error) {
-      process.stderr.write(`flowline openapi: ${(error as Error).message}\n${USAGE}\n`);
-      return 1;
-    }
-    if (values.help) {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
+    const parsed = parseCommand('openapi', USAGE, argv, {
+      workflows: { type: 'string' },
+      out: { type: 'string' },
+      server: { type: 'string' },
+      tenant: { type: 'string' },
+      title: { type: 'string' },
+    });
+    if (typeof parsed === 'number') return parsed;
+    const { values } = parsed;
     const dir = values.workflows === undefined ? workflowsDir(process.cwd()) : resolve(values.workflows);
     const entries = await new Catalog(dir).list();
     for (const entry of entries.filter((e) => e.definition === undefined)) {

@@ -5,9 +5,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadWorkflow, TriggerRejected } from '../../testing/index';
 import type { Mocks } from '../../testing/mocks';
+import { parseCommand } from '../args';
 import type { Command } from '../command';
 
 const USAGE = `Usage: flowline run <workflow.json> [--input body.json] [--mock mocks.json] [--real] [--outputs]
@@ -22,27 +22,23 @@ export const runCommand: Command = {
   name: 'run',
   summary: 'Run a workflow once in process, with mocks and time skipping, and print its run tree',
   async run(argv) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: [...argv],
-        allowPositionals: true,
-        options: {
-          input: { type: 'string' },
-          mock: { type: 'string' },
-          real: { type: 'boolean' },
-          outputs: { type: 'boolean' },
-          help: { type: 'boolean', short: 'h' },
-        },
-      });
-    } catch (error) {
-      process.stderr.write(`flowline run: ${(error as Error).message}\n${USAGE}\n`);
-      return 1;
-    }
+    const parsed = parseCommand(
+      'run',
+      USAGE,
+      argv,
+      {
+        input: { type: 'string' },
+        mock: { type: 'string' },
+        real: { type: 'boolean' },
+        outputs: { type: 'boolean' },
+      },
+      true,
+    );
+    if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
-    if (values.help || positionals.length !== 1) {
-      (values.help ? process.stdout : process.stderr).write(`${USAGE}\n`);
-      return values.help ? 0 : 1;
+    if (positionals.length !== 1) {
+      process.stderr.write(`${USAGE}\n`);
+      return 1;
     }
     try {
       const workflow = await loadWorkflow(resolve(positionals[0] ?? ''));

@@ -7,7 +7,6 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { describeFunctions } from '../../host/describe';
 import { defaultExtensions } from '../../host/extensions';
 import { consoleLogger } from '../../host/log';
@@ -16,6 +15,7 @@ import { HostStartError, startHost } from '../../host/startHost';
 import { GatewayConfigError, readGatewayConfig } from '../../gateway/local/config';
 import { describeGateway } from '../../gateway/local/describe';
 import { type RunningGateway, startGateway } from '../../gateway/local/gateway';
+import { parseCommand } from '../args';
 import type { Command } from '../command';
 import { watchWorkflows } from './start-watch';
 import { describeWorkflows } from './start-workflows';
@@ -28,29 +28,17 @@ export const startCommand: Command = {
   name: 'start',
   summary: 'Run a Functions app on the embedded local host (like func start)',
   async run(argv) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: [...argv],
-        options: {
-          app: { type: 'string' },
-          workflows: { type: 'string' },
-          port: { type: 'string' },
-          store: { type: 'string' },
-          'require-keys': { type: 'boolean' },
-          gateway: { type: 'boolean' },
-          verbose: { type: 'boolean' },
-          help: { type: 'boolean', short: 'h' },
-        },
-      }));
-    } catch (error) {
-      process.stderr.write(`flowline start: ${(error as Error).message}\n${USAGE}\n`);
-      return 1;
-    }
-    if (values.help) {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
+    const parsed = parseCommand('start', USAGE, argv, {
+      app: { type: 'string' },
+      workflows: { type: 'string' },
+      port: { type: 'string' },
+      store: { type: 'string' },
+      'require-keys': { type: 'boolean' },
+      gateway: { type: 'boolean' },
+      verbose: { type: 'boolean' },
+    });
+    if (typeof parsed === 'number') return parsed;
+    const { values } = parsed;
     // Without --port the host uses local.settings.json Host.LocalHttpPort, else 7071.
     const port = values.port === undefined ? undefined : Number(values.port);
     if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {

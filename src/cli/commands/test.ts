@@ -4,9 +4,9 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { workflowsDir } from '../../functions/workflows/catalog';
 import { runJsonTestFile } from '../../testing/json-tests';
+import { parseCommand } from '../args';
 import type { Command } from '../command';
 
 const USAGE = `Usage: flowline test [pattern] [--workflows dir]
@@ -19,21 +19,16 @@ export const testCommand: Command = {
   name: 'test',
   summary: 'Run the JSON tests of the workflows (<workflow>.test.json)',
   async run(argv) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: [...argv],
-        allowPositionals: true,
-        options: { workflows: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      });
-    } catch (error) {
-      process.stderr.write(`flowline test: ${(error as Error).message}\n${USAGE}\n`);
-      return 1;
-    }
-    if (parsed.values.help) {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
+    const parsed = parseCommand(
+      'test',
+      USAGE,
+      argv,
+      {
+        workflows: { type: 'string' },
+      },
+      true,
+    );
+    if (typeof parsed === 'number') return parsed;
     const dir =
       parsed.values.workflows === undefined ? workflowsDir(process.cwd()) : resolve(parsed.values.workflows);
     const pattern = parsed.positionals[0]?.toLowerCase() ?? '';

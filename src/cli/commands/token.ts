@@ -7,9 +7,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DEV_AUDIENCE } from '../../gateway/local/config';
 import { DevIssuer, devIssuerUrl } from '../../gateway/local/devIssuer';
+import { parseCommand } from '../args';
 import type { Command } from '../command';
 
 const USAGE =
@@ -22,29 +22,18 @@ export const tokenCommand: Command = {
   name: 'token',
   summary: 'Print a token from the local development issuer (for flowline start --gateway)',
   async run(argv) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: [...argv],
-        options: {
-          app: { type: 'string' },
-          port: { type: 'string' },
-          role: { type: 'string', multiple: true },
-          scope: { type: 'string', multiple: true },
-          claim: { type: 'string', multiple: true },
-          aud: { type: 'string' },
-          sub: { type: 'string' },
-          expires: { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        },
-      }));
-    } catch (error) {
-      return fail(`${(error as Error).message}\n${USAGE}`);
-    }
-    if (values.help) {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
+    const parsed = parseCommand('token', USAGE, argv, {
+      app: { type: 'string' },
+      port: { type: 'string' },
+      role: { type: 'string', multiple: true },
+      scope: { type: 'string', multiple: true },
+      claim: { type: 'string', multiple: true },
+      aud: { type: 'string' },
+      sub: { type: 'string' },
+      expires: { type: 'string' },
+    });
+    if (typeof parsed === 'number') return parsed;
+    const { values } = parsed;
     const appDir = resolve(values.app ?? '.');
     const settings = readSettings(appDir);
     const setting = (name: string): string | undefined => process.env[name] || settings.values[name];
