@@ -4,35 +4,14 @@
  * every other one must fail naming an unsupported operation. Two built-in-only files are known
  * to be invalid WDL as they stand, and must fail for exactly that reason (see KNOWN_INVALID).
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadWorkflowFile } from '../../src/definition/loader';
-
-const CORPUS = join(__dirname, '../../../shared/corpus/logicapps');
-
-/** Built-in-only files that Logic Apps itself would not deploy unchanged. */
-const KNOWN_INVALID: Readonly<Record<string, readonly string[]>> = {
-  // Trigger and action `type` are ARM template expressions ([variables('type')]), resolved by ARM at deployment.
-  'qs-logic-app-create.json': ['is an ARM template expression'],
-  // A designer test fixture: its variables refer to body('Create_a_goal'), an action that is not
-  // in the file, and it has a Response action under a polling Http trigger.
-  'ux-run-after.json': ["body('Create_a_goal", 'needs a Request trigger'],
-};
-
-function readIndex(): Map<string, boolean> {
-  const rows = new Map<string, boolean>();
-  for (const line of readFileSync(join(CORPUS, 'INDEX.md'), 'utf8').split('\n')) {
-    const cells = line.split('|').map((c) => c.trim());
-    const file = /^`(.+\.json)`$/.exec(cells[1] ?? '')?.[1];
-    const builtIn = cells[7];
-    if (file !== undefined && (builtIn === 'yes' || builtIn === 'no')) rows.set(file, builtIn === 'yes');
-  }
-  return rows;
-}
+import { CORPUS, KNOWN_INVALID, readCorpusIndex } from '../support/corpus';
 
 describe.skipIf(!existsSync(CORPUS))('the Logic Apps corpus', () => {
-  const index = readIndex();
+  const index = readCorpusIndex();
   const files = readdirSync(CORPUS)
     .filter((f) => f.endsWith('.json'))
     .sort();

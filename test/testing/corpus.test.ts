@@ -3,15 +3,12 @@
  * ../shared/corpus/logicapps runs to its end on the test harness, with a body generated from its
  * trigger schema and every I/O action mocked with `200 {}`. The table pins each outcome and why.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sampleFromSchema } from '../../src/testing/sample';
 import { loadWorkflow } from '../../src/testing/index';
-
-const CORPUS = join(__dirname, '../../../shared/corpus/logicapps');
-/** Not valid WDL as they stand (see test/definition/corpus.test.ts). */
-const INVALID = new Set(['qs-logic-app-create.json', 'ux-run-after.json']);
+import { CORPUS, KNOWN_INVALID, readCorpusIndex } from '../support/corpus';
 
 /**
  * Outcome per file: `Succeeded`, or `Failed: <first failed action> <code>` and why. No failure comes
@@ -50,14 +47,12 @@ const EXPECTED: Readonly<Record<string, string>> = {
   'ux-unicode-keys.json': 'Failed: Switch InvalidTemplate',
 };
 
+/** The built-in-only files that are valid WDL. */
 function builtInOnly(): string[] {
-  const files: string[] = [];
-  for (const line of readFileSync(join(CORPUS, 'INDEX.md'), 'utf8').split('\n')) {
-    const cells = line.split('|').map((c) => c.trim());
-    const file = /^`(.+\.json)`$/.exec(cells[1] ?? '')?.[1];
-    if (file !== undefined && cells[7] === 'yes' && !INVALID.has(file)) files.push(file);
-  }
-  return files.sort();
+  return [...readCorpusIndex()]
+    .filter(([file, builtIn]) => builtIn && KNOWN_INVALID[file] === undefined)
+    .map(([file]) => file)
+    .sort();
 }
 
 async function outcome(file: string): Promise<string> {
