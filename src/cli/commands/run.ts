@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadWorkflow, TriggerRejected } from '../../testing/index';
 import type { Mocks } from '../../testing/mocks';
+import { appSettings } from '../../functions/triggers/trigger-context';
 import { parseCommand } from '../args';
 import type { Command } from '../command';
 
@@ -46,7 +47,7 @@ export const runCommand: Command = {
       const mocks = (values.mock === undefined ? {} : await readJson(values.mock)) as Mocks;
       const run = await workflow.run(
         { body },
-        { mocks, unmocked: values.real ? 'real' : 'fail', appSettings: settings(), runId: 'local-run' },
+        { mocks, unmocked: values.real ? 'real' : 'fail', appSettings: appSettings(), runId: 'local-run' },
       );
       process.stdout.write(`${run.tree({ outputs: values.outputs === true })}\n`);
       if (run.response)
@@ -70,13 +71,6 @@ async function readJson(path: string): Promise<unknown> {
   } catch (error) {
     throw new SyntaxError(`${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
-}
-
-/** App settings from the environment, so `appsetting()` reads what the shell or local.settings gives. */
-function settings(): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined),
-  );
 }
 
 function isFileError(error: unknown): boolean {

@@ -21,8 +21,7 @@ export function evaluateForTrigger(
   );
 }
 
-function appSettings(): JsonObject {
-  const out: JsonObject = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) out[key] = value;
-  return out;
+/** The app settings (environment variables) as expressions and harness runs read them. */
+export function appSettings(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
 }
