@@ -11,10 +11,10 @@ import { loadWorkflowFile } from '../../src/definition/loader';
 import { CORPUS, KNOWN_INVALID, readCorpusIndex } from '../support/corpus';
 
 describe.skipIf(!existsSync(CORPUS))('the Logic Apps corpus', () => {
-  const index = readCorpusIndex();
-  const files = readdirSync(CORPUS)
-    .filter((f) => f.endsWith('.json'))
-    .sort();
+  // The callback runs even when skipped (to collect the tests): read nothing when the corpus is absent.
+  const present = existsSync(CORPUS);
+  const index = present ? readCorpusIndex() : new Map<string, boolean>();
+  const files = (present ? readdirSync(CORPUS) : []).filter((f) => f.endsWith('.json')).sort();
 
   it('has an INDEX.md row for every workflow file', () => {
     expect(files.length).toBe(50);
