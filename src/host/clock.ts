@@ -21,18 +21,20 @@ export const systemClock: Clock = {
   setTimer(at, callback) {
     let handle: NodeJS.Timeout | undefined;
     let cancelled = false;
-    const arm = (): void => {
+    // setTimeout may fire a millisecond before `at` as Date.now() sees it, and caps its delay:
+    // whenever it fires, check the time again and wait for the rest.
+    const fire = (): void => {
       if (cancelled) return;
       const delay = at.getTime() - Date.now();
-      if (delay > MAX_DELAY_MS) {
-        handle = setTimeout(arm, MAX_DELAY_MS);
-      } else {
-        handle = setTimeout(callback, Math.max(0, delay));
-      }
+      if (delay <= 0) callback();
+      else wait(delay);
+    };
+    const wait = (delay: number): void => {
+      handle = setTimeout(fire, Math.min(delay, MAX_DELAY_MS));
       // The host's HTTP server keeps the process alive; a pending timer alone must not.
       handle.unref();
     };
-    arm();
+    wait(Math.max(0, at.getTime() - Date.now()));
     return {
       cancel() {
         cancelled = true;
