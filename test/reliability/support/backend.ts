@@ -37,7 +37,10 @@ export interface CountingBackend {
   close(): Promise<void>;
 }
 
-export async function startCountingBackend(behave: (hit: Hit) => Behaviour): Promise<CountingBackend> {
+/** `behave` gets the hit and its attempt number: how many requests its idempotency key has had, this one included. */
+export async function startCountingBackend(
+  behave: (hit: Hit, attempt: number) => Behaviour,
+): Promise<CountingBackend> {
   const hits: Hit[] = [];
   const perKey = new Map<string, number>();
   const sockets = new Set<Socket>();
@@ -47,8 +50,9 @@ export async function startCountingBackend(behave: (hit: Hit) => Behaviour): Pro
     req.on('end', () => {
       const hit = record(req, Buffer.concat(chunks).toString('utf8'));
       hits.push(hit);
-      if (hit.key !== undefined) perKey.set(hit.key, (perKey.get(hit.key) ?? 0) + 1);
-      perform(behave(hit), res);
+      const attempt = hit.key === undefined ? 1 : (perKey.get(hit.key) ?? 0) + 1;
+      if (hit.key !== undefined) perKey.set(hit.key, attempt);
+      perform(behave(hit, attempt), res);
     });
   });
   server.on('connection', (socket) => {

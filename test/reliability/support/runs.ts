@@ -12,6 +12,9 @@ export interface ActionView {
   readonly name: string;
   readonly status: string;
   readonly code?: string;
+  readonly startTime?: string;
+  readonly endTime?: string;
+  readonly outputs?: { readonly statusCode?: number; readonly body?: unknown };
   readonly retryHistory?: unknown[];
   readonly children?: ActionView[];
   readonly iterations?: { index: number; actions: ActionView[] }[];
