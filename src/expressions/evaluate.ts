@@ -7,25 +7,32 @@ import type { EvaluationContext } from './context';
 import { ExpressionError } from './errors';
 import { typeName } from './functions/args';
 import { lookupFunction, suggestFunction } from './functions/index';
+import { asLimitError, checkResult, newTextBudget, type TextBudget } from './limits';
 import { toInterpolatedString } from './stringify';
 import { isJsonObject, type JsonValue } from './values';
 
 export function evaluateTemplate(template: Template, ctx: EvaluationContext): JsonValue {
+  // One budget for the whole string value, so the parts of an interpolation share it.
+  const budget = newTextBudget();
   switch (template.kind) {
     case 'literal':
       return template.value;
     case 'expression':
-      return evaluateExpression(template.expr, ctx);
+      return evaluateExpression(template.expr, ctx, budget);
     case 'interpolation':
       return template.parts
         .map((part) =>
-          typeof part === 'string' ? part : toInterpolatedString(evaluateExpression(part, ctx)),
+          typeof part === 'string' ? part : toInterpolatedString(evaluateExpression(part, ctx, budget)),
         )
         .join('');
   }
 }
 
-export function evaluateExpression(expr: Expr, ctx: EvaluationContext): JsonValue {
+export function evaluateExpression(
+  expr: Expr,
+  ctx: EvaluationContext,
+  budget: TextBudget = newTextBudget(),
+): JsonValue {
   switch (expr.kind) {
     case 'string':
     case 'number':
@@ -34,13 +41,13 @@ export function evaluateExpression(expr: Expr, ctx: EvaluationContext): JsonValu
     case 'null':
       return null;
     case 'call':
-      return evaluateCall(expr, ctx);
+      return evaluateCall(expr, ctx, budget);
     case 'member':
-      return evaluateMember(expr, ctx);
+      return evaluateMember(expr, ctx, budget);
   }
 }
 
-function evaluateCall(call: Call, ctx: EvaluationContext): JsonValue {
+function evaluateCall(call: Call, ctx: EvaluationContext, budget: TextBudget): JsonValue {
   const def = lookupFunction(call.name);
   if (!def) {
     const guess = suggestFunction(call.name);
@@ -57,8 +64,12 @@ function evaluateCall(call: Call, ctx: EvaluationContext): JsonValue {
       call.span,
     );
   }
-  const args = call.args.map((arg) => evaluateExpression(arg, ctx));
-  return def.evaluate(args, ctx, call);
+  const args = call.args.map((arg) => evaluateExpression(arg, ctx, budget));
+  try {
+    return checkResult(call, def.evaluate(args, ctx, call), budget);
+  } catch (error) {
+    throw asLimitError(call, error);
+  }
 }
 
 export function arityText(min: number, max: number): string {
@@ -68,9 +79,9 @@ export function arityText(min: number, max: number): string {
   return `expects between ${min} and ${max} parameters`;
 }
 
-function evaluateMember(member: Member, ctx: EvaluationContext): JsonValue {
-  const target = evaluateExpression(member.target, ctx);
-  const key = evaluateExpression(member.property, ctx);
+function evaluateMember(member: Member, ctx: EvaluationContext, budget: TextBudget): JsonValue {
+  const target = evaluateExpression(member.target, ctx, budget);
+  const key = evaluateExpression(member.property, ctx, budget);
   if (target === null) {
     if (member.optional) return null;
     throw new ExpressionError(

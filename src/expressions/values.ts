@@ -10,3 +10,11 @@ export interface JsonObject {
 export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/**
+ * Sets `key` as an own data property. Plain assignment runs the `__proto__` setter for that key
+ * (swapping the object's prototype and losing the data); keys from hostile input must use this.
+ */
+export function setOwn(target: JsonObject, key: string, value: JsonValue): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}

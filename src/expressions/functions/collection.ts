@@ -5,6 +5,8 @@
 import type { Call } from '../ast';
 import { isJsonObject, type JsonObject, type JsonValue } from '../values';
 import { argArray, argInteger, argString, wrongType } from './args';
+import { ensureTextLength } from '../limits';
+import { canonicalKey, distinct } from './canonical';
 import { deepEqual } from './equality';
 import { clampIndex, textOf } from './string';
 import { definer } from './define';
@@ -37,21 +39,22 @@ function empty(args: readonly JsonValue[], call: Call): boolean {
 function setOperation(args: readonly JsonValue[], call: Call, kind: 'union' | 'intersection'): JsonValue {
   if (args.every(Array.isArray)) {
     const arrays = args as JsonValue[][];
-    const unique = (items: JsonValue[]): JsonValue[] =>
-      items.filter((item, i) => items.findIndex((other) => deepEqual(other, item)) === i);
-    if (kind === 'union') return unique(arrays.flat());
+    if (kind === 'union') return distinct(arrays.flat());
     const [first = [], ...rest] = arrays;
-    return unique(first.filter((item) => rest.every((a) => a.some((other) => deepEqual(other, item)))));
+    const others = rest.map((a) => new Set(a.map(canonicalKey)));
+    return distinct(first.filter((item) => others.every((keys) => keys.has(canonicalKey(item)))));
   }
   if (args.every(isJsonObject)) {
     const objects = args as JsonObject[];
-    if (kind === 'union') return Object.assign({}, ...objects) as JsonObject;
+    // Object.fromEntries defines own properties, so a `__proto__` key stays data; Object.assign
+    // or `result[key] = value` would call the prototype setter instead.
+    if (kind === 'union') return Object.fromEntries(objects.flatMap((o) => Object.entries(o)));
     const [first = {}, ...rest] = objects;
-    const result: JsonObject = {};
-    for (const [key, value] of Object.entries(first)) {
-      if (rest.every((o) => Object.hasOwn(o, key) && deepEqual(o[key] ?? null, value))) result[key] = value;
-    }
-    return result;
+    return Object.fromEntries(
+      Object.entries(first).filter(([key, value]) =>
+        rest.every((o) => Object.hasOwn(o, key) && deepEqual(o[key] ?? null, value)),
+      ),
+    );
   }
   const bad = args.findIndex((a) => !(Array.isArray(args[0]) ? Array.isArray(a) : isJsonObject(a)));
   return wrongType(
@@ -86,11 +89,13 @@ export const collectionFunctions: readonly FunctionDef[] = [
     return typeof v === 'string' ? v.slice(-1) : (v.at(-1) ?? null);
   }),
   fn('length', 1, 1, 'The number of characters or items.', (a, c) => stringOrArray(c, a, 0).length),
-  fn('join', 2, 2, 'Joins the items of an array with a delimiter.', (a, c) =>
-    argArray(c, a, 0)
-      .map(textOf)
-      .join(argString(c, a, 1)),
-  ),
+  fn('join', 2, 2, 'Joins the items of an array with a delimiter.', (a, c) => {
+    const items = argArray(c, a, 0).map(textOf);
+    const delimiter = argString(c, a, 1);
+    const length = items.reduce((sum, item) => sum + item.length, 0);
+    ensureTextLength(c, length + Math.max(items.length - 1, 0) * delimiter.length);
+    return items.join(delimiter);
+  }),
   fn('reverse', 1, 1, 'The items of an array in reverse order.', (a, c) => [...argArray(c, a, 0)].reverse()),
   fn('skip', 2, 2, 'The items after the first count items.', (a, c) =>
     argArray(c, a, 0).slice(Math.max(argInteger(c, a, 1), 0)),

@@ -14,7 +14,8 @@ import type { FunctionDef } from './types';
 const fn = definer('conversion');
 
 export function escapeDataString(text: string): string {
-  return encodeURIComponent(text).replace(
+  // encodeURIComponent throws a URIError on a lone surrogate; .NET writes U+FFFD for it instead.
+  return encodeURIComponent(text.replace(/\p{Cs}/gu, '\uFFFD')).replace(
     /[!'()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );

@@ -32,8 +32,6 @@ export function formatDate(value: DateValue, format: string, culture: Culture): 
   let i = 0;
   while (i < pattern.length) {
     const c = pattern.charAt(i);
-    let run = 1;
-    while (pattern[i + run] === c) run++;
     switch (c) {
       case "'":
       case '"': {
@@ -59,13 +57,16 @@ export function formatDate(value: DateValue, format: string, culture: Culture): 
         continue;
       }
       default: {
+        // Count the run only here: counting it for quotes too made a long run of quotes quadratic.
+        let run = 1;
+        while (pattern[i + run] === c) run++;
         const text = token(c, run, f, value, culture);
         // .NET drops the decimal point before an `F` run that printed nothing (`ss.FFF` of 09.000 is `09`).
         if (c === 'F' && text === '' && out.endsWith('.')) out = out.slice(0, -1);
         out += text;
+        i += run;
       }
     }
-    i += run;
   }
   return out;
 }

@@ -5,7 +5,7 @@
  * text becomes a string and an empty element becomes null. All values stay strings.
  */
 import type { Document, Element, Node } from '@xmldom/xmldom';
-import type { JsonObject, JsonValue } from '../values';
+import { type JsonObject, type JsonValue, setOwn } from '../values';
 
 const ELEMENT = 1;
 const TEXT = 3;
@@ -57,7 +57,7 @@ function children(node: Node, target: JsonObject): void {
     }
   }
   for (const [key, group] of groups)
-    target[key] = group.values.length > 1 || group.force ? group.values : (group.values[0] ?? null);
+    setOwn(target, key, group.values.length > 1 || group.force ? group.values : (group.values[0] ?? null));
 }
 
 function elementValue(element: Element): JsonValue {

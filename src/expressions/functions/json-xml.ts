@@ -13,6 +13,9 @@ import { jsonToXml, JsonToXmlError } from './json-xml-to-xml';
 import { runXPath } from './json-xml-xpath';
 import type { FunctionDef } from './types';
 
+/** The longest XPath expression `xpath()` accepts, the same as WDL's limit on one expression. */
+export const MAX_XPATH_LENGTH = 8192;
+
 function parseJson(call: Call, text: string): JsonValue {
   try {
     return JSON.parse(text) as JsonValue;
@@ -98,6 +101,14 @@ export const jsonXmlFunctions: readonly FunctionDef[] = [
     evaluate: (args, _ctx, call) => {
       const doc = guarded(call, 0, () => parseXml(argXmlText(call, args, 0)));
       const expression = argString(call, args, 1);
+      // The xpath package parses in time linear in the length, but slowly (about 5 ms per 1,000
+      // characters): a path taken from a request body must not hold the orchestrator for minutes.
+      if (expression.length > MAX_XPATH_LENGTH)
+        invalidArgument(
+          call,
+          1,
+          `the XPath expression is ${expression.length} characters long; the limit is ${MAX_XPATH_LENGTH}.`,
+        );
       try {
         return runXPath(doc, expression);
       } catch (error) {

@@ -54,8 +54,18 @@ function formatNumberRaw(value: number, format: string, locale: string, call: Ca
     return invalidArgument(call, 2, `'${locale}' is not a culture name such as 'en-US'.`);
   }
   const standard = /^([CcDdEeFfGgNnPpXx])(\d{1,2})?$/.exec(format);
-  if (standard) return formatStandard(value, standard[1] ?? 'G', standard[2], intl, call);
-  return formatCustom(value, format, intl);
+  try {
+    if (standard) return formatStandard(value, standard[1] ?? 'G', standard[2], intl, call);
+    return formatCustom(value, format, intl);
+  } catch (error) {
+    // Intl.NumberFormat and toExponential refuse digit counts past their limits with a RangeError.
+    if (!(error instanceof RangeError)) throw error;
+    return invalidArgument(
+      call,
+      1,
+      `the format '${format}' asks for more digits than can be printed (at most 20 decimals and 21 integer digits).`,
+    );
+  }
 }
 
 function formatStandard(

@@ -4,6 +4,7 @@
  */
 import type { Call } from '../ast';
 import { ExpressionError } from '../errors';
+import { ensureTextLength } from '../limits';
 import { toInterpolatedString } from '../stringify';
 import type { JsonValue } from '../values';
 import { argInteger, argString, invalidArgument, wrongType } from './args';
@@ -108,7 +109,10 @@ export const stringFunctions: readonly FunctionDef[] = [
     const text = argString(c, a, 0);
     const old = argString(c, a, 1);
     if (old === '') invalidArgument(c, 1, 'the text to replace must not be empty.');
-    return text.split(old).join(argString(c, a, 2));
+    const pieces = text.split(old);
+    const by = argString(c, a, 2);
+    ensureTextLength(c, text.length + (pieces.length - 1) * (by.length - old.length));
+    return pieces.join(by);
   }),
   str('split', 2, 2, 'Splits text at every delimiter into an array.', (a, c) => {
     const text = argString(c, a, 0);
