@@ -59,7 +59,8 @@ export function createContext(state: RunState, frame: Frame, extras: ContextExtr
 
 function workflowObject(state: RunState): JsonValue {
   const name = state.input.workflow;
-  const runId = state.port.runId;
+  // A partition of a large loop reports the run it belongs to.
+  const runId = state.input.partition?.rootRunId ?? state.port.runId;
   return {
     id: `/workflows/${name}`,
     name,

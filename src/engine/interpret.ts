@@ -9,11 +9,13 @@
  */
 import { ExpressionError } from '../expressions/errors';
 import { isJsonObject, type JsonObject } from '../expressions/values';
+import { cancelRunning } from './cancel-running';
 import { createContext } from './context';
 import { runActions } from './graph';
+import { runPartition } from './partition/run';
 import type { PortTask, WorkflowPort } from './port';
 import { RunState } from './run-state';
-import type { ActionRecord, RunInput, RunResult } from './run-types';
+import type { RunInput, RunResult } from './run-types';
 import { Scheduler } from './scheduler';
 import { evaluateValue } from './template-cache';
 
@@ -30,6 +32,7 @@ export function* interpret(
   const scheduler = new Scheduler(port);
   const state = new RunState(port, scheduler, input);
   observer.onStart?.(state);
+  if (input.partition !== undefined) return yield* runPartition(state, input.partition);
   const graph = yield* scheduler.run(runActions(state, input.definition.actions, state.root));
   return finish(state, graph?.status ?? 'Succeeded');
 }
@@ -72,13 +75,4 @@ function workflowOutputs(state: RunState): JsonObject | undefined {
     if (isJsonObject(output)) out[name] = evaluateValue(output.value ?? null, ctx);
   }
   return out;
-}
-
-/** Actions still running when Terminate ended the run show as Cancelled. */
-function cancelRunning(records: readonly ActionRecord[]): void {
-  for (const record of records) {
-    if (record.status === 'Running' || record.status === 'Waiting') record.status = 'Cancelled';
-    if (record.children) cancelRunning(record.children);
-    for (const iteration of record.iterations ?? []) cancelRunning(iteration);
-  }
 }

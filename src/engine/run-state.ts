@@ -20,6 +20,8 @@ export class RunState {
   readonly root = new Frame(undefined);
   /** Keyed by lower-case name: Logic Apps variable names are case-insensitive. */
   readonly variables = new Map<string, Variable>();
+  /** Variables a SetVariable wrote (lower-case names); a partition reports them as set, not as added to. */
+  readonly assigned = new Set<string>();
   response: RunResponse | undefined;
   terminated: { readonly status: RunStatus; readonly error?: RunError } | undefined;
   private seed: number;

@@ -5,6 +5,7 @@
  */
 import type { ActionStatus } from '../expressions/context';
 import type { JsonObject, JsonValue } from '../expressions/values';
+import type { PartitionRef, PartitionSpec } from './partition/types';
 
 export interface RunInput {
   readonly workflow: string;
@@ -25,6 +26,13 @@ export interface RunInput {
   readonly traceparent?: string;
   /** Report the run's spans when it ends (telemetry was on when it started). */
   readonly telemetry?: boolean;
+  /**
+   * Items per partition of a large Foreach, pinned when the run starts (app setting
+   * `FLOWLINE_FOREACH_PARTITION`) so a changed setting never changes the replay of a run in flight.
+   */
+  readonly foreachPartition?: number;
+  /** Set when this run is one partition of a large loop of another run (see engine/partition/). */
+  readonly partition?: PartitionSpec;
 }
 
 export interface PinnedWorkflow {
@@ -86,6 +94,8 @@ export interface ActionRecord {
   children?: ActionRecord[];
   /** Per iteration of a Foreach/Until: the actions it ran. */
   iterations?: ActionRecord[][];
+  /** A partitioned loop: the child runs that ran its iterations, in item order. */
+  partitions?: PartitionRef[];
   /** True when inputs/outputs are secure (runtimeConfiguration.secureData). */
   secureInputs?: boolean;
   secureOutputs?: boolean;

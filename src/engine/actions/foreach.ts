@@ -1,13 +1,15 @@
 /**
  * Foreach: one fiber per iteration, at most `runtimeConfiguration.concurrency.repetitions` (default
  * 20, 1-50) at a time, or one at a time with `operationOptions: "Sequential"`. Iterations start in
- * item order; the loop fails when any iteration has an unhandled failure, after all have run.
+ * item order; the loop fails when any iteration has an unhandled failure, after all have run. A
+ * loop over more items than the partition size runs them in child runs (../partition/parent.ts).
  */
 import { isJsonObject, type JsonValue } from '../../expressions/values';
-import { Frame } from '../frame';
+import { runPartitioned } from '../partition/parent';
+import { partitionSize } from '../partition/size';
 import type { ActionRecord } from '../run-types';
-import type { Fiber } from '../scheduler';
-import { type Executor, failed, fromGraph, type GraphResult } from './env';
+import { type Executor, failed, fromGraph } from './env';
+import { runIterations } from './iterations';
 
 export const DEFAULT_CONCURRENCY = 20;
 export const MAX_ITEMS = 100_000;
@@ -27,31 +29,21 @@ export const foreach: Executor = function* (env) {
     );
   }
   const limit = concurrencyOf(env.def);
+  const size = partitionSize(env.state);
+  if (items.length > size) return yield* runPartitioned(env, items, limit, size);
   const iterations: ActionRecord[][] = [];
   env.record.iterations = iterations;
-  const running = new Set<Fiber<GraphResult>>();
-  let failedAny = false;
-  let next = 0;
-  while (next < items.length || running.size > 0) {
-    while (next < items.length && running.size < limit && env.state.terminated === undefined) {
-      const frame = new Frame(env.frame, {
-        name: env.record.name,
-        kind: 'foreach',
-        index: next,
-        item: items[next],
-      });
-      iterations.push(frame.ordered);
-      running.add(env.state.scheduler.spawn(env.runActions(env.def.actions, frame)));
-      next++;
-    }
-    if (running.size === 0) break;
-    yield { kind: 'fibers', fibers: [...running] };
-    for (const fiber of running) {
-      if (!fiber.done) continue;
-      running.delete(fiber);
-      if (fiber.value().status === 'Failed') failedAny = true;
-    }
-  }
+  const failedAny = yield* runIterations({
+    state: env.state,
+    frame: env.frame,
+    loop: env.record.name,
+    body: env.def.actions,
+    items,
+    first: 0,
+    limit,
+    into: iterations,
+    runActions: (actions, frame) => env.runActions(actions, frame),
+  });
   return fromGraph({ status: failedAny ? 'Failed' : 'Succeeded', records: [] }, { inputs: items });
 };
 

@@ -38,6 +38,7 @@ export const setVariable = sync((env) => {
     const mismatch = typeMismatch(variable.name, variable.type, value);
     if (mismatch !== undefined) return mismatch;
     variable.value = value ?? null;
+    env.state.assigned.add(variable.name.toLowerCase());
     return undefined;
   });
 });
