@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { runChecks } from './checks/index';
+import { findTooDeep, MAX_JSON_DEPTH } from './depth';
 import { toPointer, type Diagnostic, type Finding } from './diagnostic';
 import { unwrap } from './file-shape';
 import { buildModel } from './model';
@@ -38,6 +39,17 @@ export function loadWorkflow(source: string, fileName: string): LoadResult {
   // A UTF-8 byte order mark is common in files saved by Windows tools; Logic Apps accepts it.
   const text = source.charCodeAt(0) === 0xfeff ? ` ${source.slice(1)}` : source;
   if (text.length > MAX_FILE_BYTES) return failed(fileName, tooLarge(fileName, text.length));
+  const deep = findTooDeep(text);
+  if (deep !== undefined) {
+    return failed(fileName, {
+      severity: 'error',
+      file: fileName,
+      pointer: toPointer(deep.path),
+      message: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep.`,
+      hint: 'Flatten the value, or move deep data out of the definition.',
+      ...new PositionMapper(text, undefined).atOffset(deep.offset),
+    });
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, {
     disallowComments: true,
