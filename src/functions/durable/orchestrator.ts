@@ -11,7 +11,8 @@ import { durablePort } from './port';
 
 export function* runWorkflow(context: df.OrchestrationContext): Generator<df.Task, RunResult, unknown> {
   const input = context.df.getInput<RunInput>();
-  const limits = triggerConcurrency(input);
+  // A partition of a large loop belongs to a run that already holds its slot.
+  const limits = input.partition === undefined ? triggerConcurrency(input) : undefined;
   if (limits === undefined) return yield* interpretRun(context, input);
   if (!(yield* acquireSlot(context, input.workflow, limits))) {
     return {
