@@ -84,7 +84,12 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', '**/*.mts', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    // Keep disableTypeChecked's parser options (no project service): scripts in sub-folders such as
+    // bench/lib/ are in no tsconfig project.
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly' },
+    },
   },
   deterministic,
 );

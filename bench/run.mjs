@@ -1,24 +1,78 @@
-// Runs every benchmark in this folder, one after another, each in its own Node process so that
-// one benchmark's heap and JIT state never colour the next one's numbers.
-// Usage: npm run bench  (builds first)  |  node bench/run.mjs [name-filter]
-import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// `npm run bench`: Flowline beside its peers and beside direct backend calls, printed as one markdown
+// table and written into docs/performance.md. The other scripts in this folder (expressions.mjs,
+// validate.mjs, host-durable.mjs) are micro-benchmarks you run on their own with node.
+// Usage: npm run bench [-- options]; `node bench/run.mjs --help` lists them.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { startBackend } from './lib/backend.mjs';
+import { describeMachine } from './lib/machine.mjs';
+import { parseOptions } from './lib/options.mjs';
+import { Report, writeResults } from './lib/report.mjs';
+import { writeWorkflows } from './lib/workflows.mjs';
+import { profiles } from './suites/profile.mjs';
+import { chains, foreachItems, parallelBranches } from './suites/shapes.mjs';
+import { soak, sustained } from './suites/sustained.mjs';
+import { syncOneHttp } from './suites/sync-one-http.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const filter = process.argv[2] ?? '';
-const scripts = readdirSync(here)
-  .filter((name) => name.endsWith('.mjs') && name !== 'run.mjs' && name.includes(filter))
-  .sort();
+const root = resolve(fileURLToPath(import.meta.url), '../..');
+const options = parseOptions(process.argv.slice(2));
+const began = performance.now();
+const workDir = mkdtempSync(join(tmpdir(), 'flowline-bench-'));
+const backend = await startBackend();
+const workflowsDir = join(workDir, 'workflows');
+writeWorkflows(workflowsDir, backend.url, options);
+const elapsed = () => `${Math.round((performance.now() - began) / 1000)} s`;
+const ctx = {
+  options,
+  backend,
+  workDir,
+  workflowsDir,
+  report: new Report(),
+  log: (message) => process.stderr.write(`[bench ${elapsed()}] ${message}\n`),
+};
 
-let failed = 0;
-for (const script of scripts) {
-  console.log(`\n=== ${script} ===`);
-  const result = spawnSync(process.execPath, [join(here, script)], { stdio: 'inherit' });
-  if (result.status !== 0) {
-    failed++;
-    console.log(`${script} exited with ${result.status ?? result.signal}`);
+const suites = {
+  sync: () => syncOneHttp(ctx),
+  chains: () => chains(ctx),
+  parallel: () => parallelBranches(ctx),
+  // The big Foreach runs once: at its size one run takes minutes (see docs/performance.md).
+  foreach: async () => {
+    for (const [i, items] of options.foreachSizes.entries()) {
+      await foreachItems(
+        ctx,
+        items,
+        i === options.foreachSizes.length - 1 && !options.quick ? 1 : options.reps,
+      );
+    }
+  },
+  sustained: () => sustained(ctx),
+  soak: () => soak(ctx),
+};
+
+try {
+  if (options.profile) {
+    console.log(await profiles(ctx));
+  } else {
+    for (const name of options.only) await suites[name]();
+    const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
+    const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+    const block = [
+      `Measured ${date} UTC on ${describeMachine()} with \`${command}\` (${elapsed()} in all).`,
+      `Median of the repetitions in the Reps column; the baseline was measured in the same repetitions.`,
+      `Ratio: how many times the baseline's time (or, for rates, the baseline's rate ÷ the system's) — 1.0× is the floor.`,
+      '',
+      ctx.report.markdown(),
+    ].join('\n');
+    console.log(`\n${block}`);
+    if (options.out) {
+      writeResults(resolve(root, options.out), block, 'Performance');
+      ctx.log(`wrote ${options.out}`);
+    }
   }
+} finally {
+  await backend.close();
+  rmSync(workDir, { recursive: true, force: true });
 }
-process.exitCode = failed === 0 ? 0 : 1;
