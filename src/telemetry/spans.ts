@@ -19,9 +19,12 @@ import {
   AlwaysOnSampler,
   BasicTracerProvider,
   type IdGenerator,
+  InMemorySpanExporter,
   SimpleSpanProcessor,
   type SpanExporter,
 } from '@opentelemetry/sdk-trace-base';
+import { exportAll } from './export-all';
+import { telemetryResource } from './resource';
 import type { JsonValue } from '../expressions/values';
 import type { ActionRecord, RunInput, RunStatus } from '../engine/run-types';
 import { actionSpanId, iterationSpanId, parseTraceparent, runSpanId, traceIdFor } from './ids';
@@ -50,12 +53,18 @@ class FixedIds implements IdGenerator {
 
 export const RUN_SPAN = 'workflow.run';
 
+/**
+ * Builds the run's spans and hands them to `exporter` in a few large batches (an exporter such as
+ * Azure Monitor's sends one request per batch, so a loop of 1,000 iterations is not 1,000 requests).
+ */
 export async function emitRunSpans(run: FinishedRun, exporter: SpanExporter): Promise<void> {
   const ids = new FixedIds();
+  const collected = new InMemorySpanExporter();
   const provider = new BasicTracerProvider({
     idGenerator: ids,
     sampler: new AlwaysOnSampler(),
-    spanProcessors: [new SimpleSpanProcessor(exporter)],
+    resource: telemetryResource(),
+    spanProcessors: [new SimpleSpanProcessor(collected)],
   });
   const tracer = provider.getTracer('flowline');
   const { runId, input } = run;
@@ -133,6 +142,7 @@ export async function emitRunSpans(run: FinishedRun, exporter: SpanExporter): Pr
   setStatus(runSpan, run.status);
   runSpan.end(new Date(run.endTime));
   await provider.forceFlush();
+  await exportAll(exporter, collected.getFinishedSpans());
 }
 
 function setStatus(span: Span, status: string): void {

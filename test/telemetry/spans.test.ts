@@ -5,10 +5,15 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { metrics } from '@opentelemetry/api';
+import { logs } from '@opentelemetry/api-logs';
+import { InMemoryLogRecordExporter, LoggerProvider, SimpleLogRecordProcessor } from '@opentelemetry/sdk-logs';
+import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { installSpanExporter } from '../../src/telemetry/exporter';
-import { runSpanId, traceIdFor } from '../../src/telemetry/ids';
+import { actionSpanId, runSpanId, traceIdFor } from '../../src/telemetry/ids';
+import { metricPoints, TestMetricReader } from './metric-reader';
 import { type Backend, eventually, type Flowline, startBackend, startFlowline } from '../workflows/helpers';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
@@ -16,6 +21,8 @@ const CALLER_SPAN = '00f067aa0ba902b7';
 
 describe('run telemetry', () => {
   const exporter = new InMemorySpanExporter();
+  const logRecords = new InMemoryLogRecordExporter();
+  const metricReader = new TestMetricReader();
   let backend: Backend;
   let flowline: Flowline;
   const dir = mkdtempSync(join(tmpdir(), 'flowline-telemetry-'));
@@ -23,6 +30,14 @@ describe('run telemetry', () => {
 
   beforeAll(async () => {
     writeFileSync(join(dir, 'traced.json'), readFileSync(resolve(__dirname, 'fixtures/traced.json'), 'utf8'));
+    writeFileSync(
+      join(dir, 'waiting.json'),
+      readFileSync(resolve(__dirname, 'fixtures/waiting.json'), 'utf8'),
+    );
+    metrics.setGlobalMeterProvider(new MeterProvider({ readers: [metricReader] }));
+    logs.setGlobalLoggerProvider(
+      new LoggerProvider({ processors: [new SimpleLogRecordProcessor({ exporter: logRecords })] }),
+    );
     backend = await startBackend((call) => {
       if (call.path === '/flaky')
         return flaky++ % 2 === 0 ? { status: 503 } : { status: 200, body: { ok: 1 } };
@@ -37,7 +52,10 @@ describe('run telemetry', () => {
     await flowline.stop();
     await backend.close();
   });
-  beforeEach(() => exporter.reset());
+  beforeEach(() => {
+    exporter.reset();
+    logRecords.reset();
+  });
 
   const start = async (headers: Record<string, string>): Promise<string> => {
     const response = await fetch(`${flowline.origin}/api/workflows/traced/triggers/manual/invoke`, {
@@ -134,6 +152,80 @@ describe('run telemetry', () => {
     const values = JSON.stringify(spans.map((s) => s.attributes));
     for (const secret of ['INPUT-VALUE', 'BODY-VALUE', 'SECURE-VALUE', 'ITEM-VALUE', 'TOKEN-VALUE', '"ok"'])
       expect(values).not.toContain(secret);
+  });
+
+  it('counts runs and times actions in metrics, per workflow', async () => {
+    const runId = await start({});
+    await spansOf(runId);
+    const points = await metricPoints(metricReader);
+    const started = points.find(
+      (p) => p.name === 'flowline.runs.started' && p.attributes['flowline.workflow'] === 'traced',
+    );
+    const succeeded = points.find(
+      (p) => p.name === 'flowline.runs.succeeded' && p.attributes['flowline.workflow'] === 'traced',
+    );
+    expect(started?.value).toBeGreaterThanOrEqual(1);
+    expect(succeeded?.value).toBeGreaterThanOrEqual(1);
+    expect(started?.attributes['flowline.trigger.name']).toBe('manual');
+    const callItem = points.find(
+      (p) => p.name === 'flowline.action.duration' && p.attributes['flowline.action'] === 'Call_Item',
+    );
+    // Two iterations per run, each one Call_Item: the histogram counts every one of them.
+    expect(callItem?.count).toBeGreaterThanOrEqual(2);
+    expect(callItem?.attributes).toMatchObject({
+      'flowline.workflow': 'traced',
+      'flowline.action.type': 'Http',
+      'flowline.action.status': 'Succeeded',
+    });
+  });
+
+  it('logs the run and the retried action with the run id, the action name and their span', async () => {
+    const runId = await start({ traceparent: `00-${TRACE_ID}-${CALLER_SPAN}-01` });
+    await spansOf(runId);
+    const records = logRecords
+      .getFinishedLogRecords()
+      .filter((r) => r.attributes['flowline.run.id'] === runId);
+    expect(records.map((r) => [r.severityText, r.attributes['flowline.action'] ?? null])).toEqual([
+      ['Warning', 'Call_Backend'],
+      ['Information', null],
+    ]);
+    const [retried, run] = records;
+    expect(retried?.body).toBe(`Action 'Call_Backend' (Http) of run ${runId} succeeded after 1 retry`);
+    expect(retried?.spanContext).toMatchObject({
+      traceId: TRACE_ID,
+      spanId: actionSpanId(runId, '', 'Call_Backend'),
+    });
+    expect(run?.body).toMatch(new RegExp(`^Run ${runId} of workflow 'traced' succeeded in \\d+ ms$`));
+    expect(run?.spanContext).toMatchObject({ traceId: TRACE_ID, spanId: runSpanId(runId) });
+    expect(JSON.stringify(records.map((r) => [r.body, r.attributes]))).not.toContain('TOKEN-VALUE');
+  });
+
+  it('reports a cancelled run with its actions so far, once', async () => {
+    const response = await fetch(`${flowline.origin}/api/workflows/waiting/triggers/manual/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    const runId = response.headers.get('x-flowline-run-id') ?? '';
+    await eventually(async () => {
+      const view = (await (await fetch(`${flowline.origin}/api/workflows/waiting/runs/${runId}`)).json()) as {
+        actions?: { name: string; status: string }[];
+      };
+      return view.actions?.some((a) => a.name === 'Hold' && a.status === 'Running') ? true : undefined;
+    });
+    const cancel = await fetch(`${flowline.origin}/api/workflows/waiting/runs/${runId}/cancel`, {
+      method: 'POST',
+    });
+    expect(cancel.status).toBe(202);
+    const spans = await spansOf(runId);
+    expect(spans.map((s) => s.name).sort()).toEqual(['First', 'Hold', 'workflow.run']);
+    expect(one(spans, 'workflow.run').attributes['flowline.run.status']).toBe('Cancelled');
+    const points = await metricPoints(metricReader);
+    expect(
+      points.find(
+        (p) => p.name === 'flowline.runs.cancelled' && p.attributes['flowline.workflow'] === 'waiting',
+      )?.value,
+    ).toBe(1);
   });
 
   it('derives the trace from the run id when the caller sent no traceparent', async () => {

@@ -200,10 +200,13 @@ export async function startFlowline(
 }
 
 /** Polls `check` until it returns a value (not undefined). */
-export async function eventually<T>(check: () => T | undefined, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  check: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value !== undefined) return value;
     if (Date.now() > until) throw new Error('condition not met in time');
     await new Promise((done) => setTimeout(done, 10));

@@ -7,6 +7,8 @@ import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/fu
 import * as df from 'durable-functions';
 import { deriveRun } from '../../engine/history/derive';
 import type { RunInput } from '../../engine/run-types';
+import { recordRunStarted } from '../../telemetry/metrics';
+import { reportRun } from '../../telemetry/report';
 import { triggerConcurrency } from '../durable/concurrency-gate';
 import { RUN_ORCHESTRATION } from '../durable/port';
 import { slotsId } from '../durable/run-slots';
@@ -78,6 +80,10 @@ export async function cancelRun(request: HttpRequest, context: InvocationContext
   // A terminated run never reaches its own release: free its concurrency slot (if it had one) here.
   if (triggerConcurrency(found.input) !== undefined)
     await client.signalEntity(slotsId(found.input.workflow), 'release', { runId: found.status.instanceId });
+  // A terminated run never calls its telemetry activity: report it from here.
+  await reportRun(client, found.status.instanceId, { status: 'Cancelled' }).catch((error: unknown) =>
+    context.warn(`Telemetry for run '${found.status.instanceId}' was not emitted: ${String(error)}`),
+  );
   return json(202, { runId: found.status.instanceId, status: 'Cancelling' });
 }
 
@@ -106,6 +112,7 @@ export async function resubmitRun(
   };
   const runId = randomUUID();
   await df.getClient(context).startNew(RUN_ORCHESTRATION, { instanceId: runId, input });
+  recordRunStarted(input.workflow, trigger.name);
   return runAccepted(request, found.input.workflow, runId);
 }
 

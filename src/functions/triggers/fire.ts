@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type * as df from 'durable-functions';
 import type { JsonObject, JsonValue } from '../../expressions/values';
+import { recordRunStarted } from '../../telemetry/metrics';
 import { RUN_ORCHESTRATION } from '../durable/port';
 import type { CatalogEntry } from '../workflows/catalog';
 import { newRunInput, parametersResolver } from './run-input';
@@ -51,6 +52,7 @@ export async function fireTrigger(client: df.DurableClient, firing: Firing): Pro
       ...(firing.traceparent === undefined ? {} : { traceparent: firing.traceparent }),
     };
     await client.startNew(RUN_ORCHESTRATION, { instanceId: runId, input });
+    recordRunStarted(firing.entry.name, firing.triggerName);
     runIds.push(runId);
   }
   return { kind: 'started', runIds, split: isSplit };

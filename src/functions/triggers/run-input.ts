@@ -8,7 +8,7 @@ import type { RunInput } from '../../engine/run-types';
 import type { CatalogEntry } from '../workflows/catalog';
 import { isSecureType, readParametersFile, resolveParameters } from '../workflows/parameters';
 import { pinCalledWorkflows } from '../workflows/pin';
-import { activeSpanExporter } from '../../telemetry/exporter';
+import { telemetryOn } from '../../telemetry/exporter';
 import { catalog } from '../api/shared';
 
 export interface TriggerEvent {
@@ -51,6 +51,6 @@ export async function newRunInput(
     },
     ...(callbackBase === undefined ? {} : { callbackBase }),
     // Decided once, at start, so the orchestrator replays the same choice.
-    ...(activeSpanExporter() === undefined ? {} : { telemetry: true }),
+    ...(telemetryOn() ? { telemetry: true } : {}),
   };
 }
