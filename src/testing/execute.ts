@@ -2,6 +2,7 @@
 import { withSecrets } from '../connectors/activity';
 import { executeHttp, type HttpCallInput } from '../connectors/http/index';
 import { HTTP_ACTIVITY } from '../engine/activities';
+import { partitionedLoops, spliceIterations } from '../engine/history/derive-tree';
 import { interpret } from '../engine/interpret';
 import type { ActivityCallInfo } from '../engine/port';
 import type { RunState } from '../engine/run-state';
@@ -42,6 +43,7 @@ export async function execute(input: RunInput, options: RunOptions, start?: numb
     at: begin + (e.afterMs ?? 0),
   }));
   const children: TestRun[] = [];
+  const partitions = new Map<string, TestRun>();
   const port = new HarnessPort(
     runId,
     begin,
@@ -53,7 +55,9 @@ export async function execute(input: RunInput, options: RunOptions, start?: numb
         { ...options, runId: childRunId, events: [] },
         at,
       );
-      children.push(child);
+      // A partition of a large loop is not a child workflow: its iterations go back into the loop.
+      if ((childInput as unknown as RunInput).partition === undefined) children.push(child);
+      else partitions.set(childRunId, child);
       return { value: child.result as unknown as JsonValue, end: child.endTime };
     },
     options.appSettings ?? {},
@@ -69,6 +73,10 @@ export async function execute(input: RunInput, options: RunOptions, start?: numb
     await port.settle(step.value);
   }
   if (state === undefined) throw new Error('The engine never started the run.');
+  for (const { record, ref } of partitionedLoops(state.root.ordered)) {
+    const loop = partitions.get(ref.runId)?.actions[0];
+    if (loop !== undefined) spliceIterations(record, ref, loop);
+  }
   return new TestRun(runId, result, state, port, begin, children);
 }
 
