@@ -59,21 +59,23 @@ export function startInstance(
     updatedAt: now,
     parentInstanceId: null,
   };
-  ctx.store.createInstance(row, {
-    target: instanceId,
-    executionId,
-    event: historyEvent(EventType.ExecutionStarted, now, {
-      OrchestrationInstance: { InstanceId: instanceId, ExecutionId: executionId },
-      ParentInstance: null,
-      Name: fn.name,
-      Version: '',
-      Input: input,
-      Tags: null,
-      Correlation: null,
-      ScheduledStartTime: null,
-      Generation: 0,
+  ctx.gate.now(() =>
+    ctx.store.createInstance(row, {
+      target: instanceId,
+      executionId,
+      event: historyEvent(EventType.ExecutionStarted, now, {
+        OrchestrationInstance: { InstanceId: instanceId, ExecutionId: executionId },
+        ParentInstance: null,
+        Name: fn.name,
+        Version: '',
+        Input: input,
+        Tags: null,
+        Correlation: null,
+        ScheduledStartTime: null,
+        Generation: 0,
+      }),
     }),
-  });
+  );
   ctx.notify(instanceId);
   return row;
 }
@@ -88,11 +90,13 @@ export function sendToInstance(
   const row = ctx.store.instance(instanceId);
   if (!row) throw new ClientError(404, `No instance with ID '${instanceId}' found.`);
   if (isTerminal(row.status)) throw new ClientError(410, `Instance '${instanceId}' is ${row.status}.`);
-  ctx.store.enqueue({
-    target: instanceId,
-    executionId: row.executionId,
-    event: historyEvent(type, nowIso(ctx), fields),
-  });
+  ctx.gate.now(() =>
+    ctx.store.enqueue({
+      target: instanceId,
+      executionId: row.executionId,
+      event: historyEvent(type, nowIso(ctx), fields),
+    }),
+  );
   ctx.notify(instanceId);
 }
 
@@ -110,10 +114,12 @@ export function signalEntity(
     ...(input === undefined ? {} : { input }),
     id: ctx.newGuid(),
   };
-  ctx.store.enqueue({
-    target,
-    executionId: null,
-    event: historyEvent(EventType.EventRaised, nowIso(ctx), { Name: 'op', Input: JSON.stringify(request) }),
-  });
+  ctx.gate.now(() =>
+    ctx.store.enqueue({
+      target,
+      executionId: null,
+      event: historyEvent(EventType.EventRaised, nowIso(ctx), { Name: 'op', Input: JSON.stringify(request) }),
+    }),
+  );
   ctx.notify(target);
 }

@@ -2,10 +2,13 @@
 import type { Clock } from '../clock';
 import type { FunctionsRuntime, LoadedFunction } from '../extension';
 import type { DurableConfig } from './config';
+import type { StoreGate } from './storeGate';
 import type { DurableStore } from './store/types';
 
 export interface EngineContext {
   readonly store: DurableStore;
+  /** Every store write goes through it, so a locked or full store pauses work instead of losing it. */
+  readonly gate: StoreGate;
   readonly runtime: FunctionsRuntime;
   readonly clock: Clock;
   readonly config: DurableConfig;

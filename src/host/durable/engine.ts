@@ -14,6 +14,7 @@ import { parseEntityInstanceId } from './entity/entityId';
 import { runEntity } from './entity/runEntity';
 import { runEpisode } from './orchestration/episode';
 import type { ActivityItem, DurableStore, EpisodeCommit, TimerItem } from './store/types';
+import { StoreGate } from './storeGate';
 
 export class Engine {
   readonly ctx: EngineContext;
@@ -25,12 +26,15 @@ export class Engine {
   #stopped = false;
 
   constructor(store: DurableStore, runtime: FunctionsRuntime, clock: Clock, config: DurableConfig) {
+    const log: EngineContext['log'] = (level, message) =>
+      runtime.log(level === 'debug' ? 'debug' : level, 'DurableTask', message);
     this.ctx = {
       store,
+      gate: new StoreGate(log),
       runtime,
       clock,
       config,
-      log: (level, message) => runtime.log(level === 'debug' ? 'debug' : level, 'DurableTask', message),
+      log,
       notify: (target) => this.notify(target),
       newGuid: () => randomUUID(),
     };
@@ -51,6 +55,7 @@ export class Engine {
 
   async stop(): Promise<void> {
     this.#stopped = true;
+    this.ctx.gate.close();
     this.#targets.clear();
     this.#activities.clear();
     for (const handle of this.#timers.values()) handle.cancel();
@@ -78,7 +83,12 @@ export class Engine {
       if (parseEntityInstanceId(target)) await runEntity(this.ctx, target);
       else {
         const commit = await runEpisode(this.ctx, target);
-        if (commit && !this.#stopped) this.#apply(commit);
+        if (
+          commit &&
+          !this.#stopped &&
+          (await this.ctx.gate.write(() => this.ctx.store.commitEpisode(commit)))
+        )
+          this.#afterCommit(commit);
       }
     } catch (error) {
       this.#fail(`instance ${target}`, error);
@@ -88,8 +98,7 @@ export class Engine {
     }
   }
 
-  #apply(commit: EpisodeCommit): void {
-    this.ctx.store.commitEpisode(commit);
+  #afterCommit(commit: EpisodeCommit): void {
     for (const id of commit.cancelTimers) {
       this.#timers.get(id)?.cancel();
       this.#timers.delete(id);
@@ -104,12 +113,19 @@ export class Engine {
     const handle = this.ctx.clock.setTimer(new Date(timer.fireAt), () => {
       this.#timers.delete(timer.id);
       if (this.#stopped) return;
-      this.ctx.store.fireTimer(timer.id, {
+      const fired = {
         target: timer.instanceId,
         executionId: timer.executionId,
         event: { ...timer.event, Timestamp: this.ctx.clock.now().toISOString() },
-      });
-      this.notify(timer.instanceId);
+      };
+      void this.ctx.gate
+        .write(() => this.ctx.store.fireTimer(timer.id, fired))
+        .then(
+          (stored) => {
+            if (stored) this.notify(timer.instanceId);
+          },
+          (error: unknown) => this.#fail(`timer ${timer.id}`, error),
+        );
     });
     this.#timers.set(timer.id, handle);
   }

@@ -11,6 +11,8 @@ import { Engine } from './engine';
 import { MemoryStore } from './store/memoryStore';
 import { SqliteStore } from './store/sqliteStore';
 import type { DurableStore } from './store/types';
+import { storeUnavailable } from './store/unavailable';
+import { HostStartError } from '../load/appFiles';
 
 export interface DurableExtension extends HostExtension {
   /** The running engine's store (for tests and tools); undefined before start. */
@@ -42,7 +44,7 @@ export function createDurableExtension(options: DurableOptions = {}): DurableExt
       // An app without durable functions gets no store file and no Durable routes.
       if (![...runtime.functions.values()].some(usesDurable)) return Promise.resolve();
       const config = readConfig(environment.hostJson, options);
-      store = environment.store === 'memory' ? new MemoryStore() : new SqliteStore(environment.store);
+      store = environment.store === 'memory' ? new MemoryStore() : openSqliteStore(environment.store);
       engine = new Engine(store, runtime, options.clock ?? systemClock, config);
       engine.start();
       return Promise.resolve();
@@ -65,4 +67,31 @@ const DURABLE_BINDINGS = new Set([
 
 function usesDurable(fn: LoadedFunction): boolean {
   return Object.values(fn.bindings).some((b) => DURABLE_BINDINGS.has(b.type));
+}
+
+/** Opening needs the write lock on a new file (schema, WAL mode): name the cause when it is taken. */
+function openSqliteStore(path: string): SqliteStore {
+  try {
+    return new SqliteStore(path, maxPageCount());
+  } catch (error) {
+    const why = storeUnavailable(error);
+    if (!why) throw error;
+    throw new HostStartError(
+      `The durable store ${path} cannot be opened: ${why.reason} (${why.code}). Free it and start again.`,
+      { cause: error },
+    );
+  }
+}
+
+/**
+ * `FLOWLINE_STORE_MAX_PAGE_COUNT` caps the store file (pages of 4 KiB), past which writes fail with
+ * SQLITE_FULL: a test switch to simulate a full disk where no small file system can be mounted.
+ */
+function maxPageCount(): { maxPageCount?: number } {
+  const raw = process.env['FLOWLINE_STORE_MAX_PAGE_COUNT'];
+  if (raw === undefined || raw === '') return {};
+  const pages = Number(raw);
+  if (!Number.isInteger(pages) || pages < 1)
+    throw new HostStartError(`FLOWLINE_STORE_MAX_PAGE_COUNT must be a positive integer, got '${raw}'.`);
+  return { maxPageCount: pages };
 }

@@ -20,6 +20,8 @@ export type Behaviour =
       readonly status: number;
       readonly body?: unknown;
       readonly headers?: Record<string, string>;
+      /** Answer after this many ms. */
+      readonly delayMs?: number;
     }
   /** Never answer (the socket stays open until the client gives up). */
   | { readonly kind: 'hang' }
@@ -101,7 +103,8 @@ function perform(behaviour: Behaviour, res: ServerResponse): void {
         ...(json ? { 'content-type': 'application/json' } : {}),
         ...behaviour.headers,
       });
-      res.end(payload);
+      if (behaviour.delayMs === undefined) res.end(payload);
+      else setTimeout(() => res.end(payload), behaviour.delayMs);
       return;
     }
     case 'hang':

@@ -11,12 +11,12 @@ import { runHttpActivity } from './httpActivity';
 
 export async function runActivity(ctx: EngineContext, item: ActivityItem): Promise<void> {
   const event = await execute(ctx, item);
-  ctx.store.completeActivity(item.id, {
-    target: item.instanceId,
-    executionId: item.executionId,
-    event,
-  });
-  ctx.notify(item.instanceId);
+  // False when the host stopped before the store took the result: the work item is still there
+  // and runs again after a restart (at-least-once).
+  const stored = await ctx.gate.write(() =>
+    ctx.store.completeActivity(item.id, { target: item.instanceId, executionId: item.executionId, event }),
+  );
+  if (stored) ctx.notify(item.instanceId);
 }
 
 async function execute(ctx: EngineContext, item: ActivityItem): Promise<HistoryEvent> {

@@ -50,7 +50,7 @@ export function purgeByFilter(ctx: EngineContext, res: ServerResponse, url: URL)
     ...filter,
     createdTo: filter.createdTo ?? ctx.clock.now().toISOString(),
   });
-  const deleted = ctx.store.purge(rows.map((r) => r.instanceId));
+  const deleted = ctx.gate.now(() => ctx.store.purge(rows.map((r) => r.instanceId)));
   if (deleted === 0) return sendMessage(res, 404, 'No instances matched the filter.');
   sendJson(res, 200, { instancesDeleted: deleted });
 }

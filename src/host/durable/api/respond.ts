@@ -18,8 +18,13 @@ export function sendEmpty(res: ServerResponse, status: number): void {
 }
 
 /** Error answers are plain text: the SDK puts `response.data` straight into `new Error(...)`. */
-export function sendMessage(res: ServerResponse, status: number, message: string): void {
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+export function sendMessage(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
   res.end(message);
 }
 

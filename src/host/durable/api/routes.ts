@@ -13,6 +13,7 @@ import { listInstances, purgeByFilter } from './list';
 import { readText, sendEmpty, sendJson, sendMessage } from './respond';
 import { waitForCompletion } from './startAndWait';
 import { statusPayload } from './status';
+import { StoreUnavailableError } from '../store/unavailable';
 
 export interface ApiContext {
   readonly engine: EngineContext;
@@ -32,6 +33,8 @@ export async function handleDurableHttp(
     await route(api, req, res, url, method, parts);
   } catch (error) {
     if (error instanceof ClientError) sendMessage(res, error.status, error.message);
+    else if (error instanceof StoreUnavailableError)
+      sendMessage(res, 503, error.message, { 'retry-after': '5' });
     else throw error;
   }
   return true;
@@ -65,7 +68,7 @@ async function route(
   if (head === 'instances' && a !== undefined) {
     if (b === undefined && method === 'GET') return getStatus(api, res, url, origin, a);
     if (b === undefined && method === 'DELETE') {
-      const n = ctx.store.purge([a]);
+      const n = ctx.gate.now(() => ctx.store.purge([a]));
       if (n === 0) sendMessage(res, 404, `No instance with ID '${a}' found.`);
       else sendJson(res, 200, { instancesDeleted: n });
       return;

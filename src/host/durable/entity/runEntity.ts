@@ -78,15 +78,17 @@ export async function runEntity(ctx: EngineContext, entityId: string): Promise<v
     });
   }
   if (failure) ctx.log('error', `Entity ${entityId}: the batch failed: ${failure}`);
-  ctx.store.commitEntity({
-    entity: {
-      entityId,
-      exists: state ? state.entityExists === true : (row?.exists ?? false),
-      state: state ? (state.entityState ?? null) : (row?.state ?? null),
-      updatedAt: now,
-    },
-    consumed: messages.map((m) => m.seq),
-    messages: out,
-  });
-  for (const m of out) ctx.notify(m.target);
+  const committed = await ctx.gate.write(() =>
+    ctx.store.commitEntity({
+      entity: {
+        entityId,
+        exists: state ? state.entityExists === true : (row?.exists ?? false),
+        state: state ? (state.entityState ?? null) : (row?.state ?? null),
+        updatedAt: now,
+      },
+      consumed: messages.map((m) => m.seq),
+      messages: out,
+    }),
+  );
+  if (committed) for (const m of out) ctx.notify(m.target);
 }

@@ -50,15 +50,27 @@ function toInstance(r: InstanceRecord): InstanceRow {
   };
 }
 
+/** How long one write waits for another process's lock before it fails with SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 250;
+
+export interface SqliteStoreOptions {
+  readonly busyTimeoutMs?: number;
+  /** `PRAGMA max_page_count`: a size limit, past which writes fail with SQLITE_FULL (tests). */
+  readonly maxPageCount?: number;
+}
+
 export class SqliteStore implements DurableStore {
   readonly #db: Database.Database;
   /** Parsed history of running instances (write-through), so an episode does not re-read it all. */
   readonly #historyCache = new Map<string, HistoryEvent[]>();
   readonly #statements = new Map<string, Database.Statement>();
 
-  constructor(path: string) {
+  constructor(path: string, options: SqliteStoreOptions = {}) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.#db = new Database(path);
+    // better-sqlite3 is synchronous: a write waiting for another process's lock blocks the whole
+    // event loop, so the wait is short and the engine's StoreGate retries later instead.
+    this.#db = new Database(path, { timeout: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS });
+    if (options.maxPageCount !== undefined) this.#db.pragma(`max_page_count = ${options.maxPageCount}`);
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma('synchronous = FULL');
     this.#db.exec(SCHEMA);

@@ -1,0 +1,110 @@
+/**
+ * The store file locked by another process (better-sqlite3 in a child process holding BEGIN
+ * EXCLUSIVE). Runs in flight pause while the lock is held, new runs are refused at once with a clear
+ * error, the host keeps answering, and everything finishes once the lock is released, with no
+ * corruption and no repeated side effect.
+ */
+import { afterAll, expect, test } from 'vitest';
+import { type CountingBackend, startCountingBackend } from './support/backend';
+import { awaitAll } from './support/caller';
+import { freePort, healthy, kill, killAllHosts, sleep, spawnHost, startHost } from './support/hostProcess';
+import { holdExclusiveLock } from './support/locker';
+import { ACTIONS_PER_RUN, expectedOutputs, orderBackend, orderWorkflow } from './support/orderWorkflow';
+import { readRun, startRun } from './support/runs';
+import { countDuplicates } from './support/sideEffects';
+import { readStore } from './support/store';
+import { scratch } from './support/workflows';
+
+const files = scratch('lock', { order: orderWorkflow });
+let backend: CountingBackend | undefined;
+
+afterAll(async () => {
+  killAllHosts();
+  await backend?.close();
+  files.remove();
+});
+
+test('runs in flight wait out a lock held by another process and finish once it is released', async () => {
+  backend = await startCountingBackend((hit) => ({ ...orderBackend(hit), delayMs: 200 }));
+  const options = {
+    port: await freePort(),
+    store: files.store,
+    workflows: files.workflows,
+    env: { BACKEND_URL: backend.url },
+  };
+  const host = await startHost(options);
+  const runs = await Promise.all(
+    Array.from({ length: 20 }, (_, i) => startRun(host.origin, 'order', { order: i })),
+  );
+  await sleep(300);
+  const lock = await holdExclusiveLock(files.store);
+  const lockedAt = Date.now();
+  await sleep(1500);
+
+  // While locked: the host answers, reads work, runs stay Running, a new run is refused quickly.
+  const t = Date.now();
+  expect(await healthy(host.origin, 1000)).toBe(true);
+  const healthMs = Date.now() - t;
+  expect((await readRun(runs[0]?.location ?? ''))?.status).toBe('Running');
+  const t2 = Date.now();
+  const refused = await fetch(`${host.origin}/api/workflows/order/triggers/manual/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"order": 99}',
+  });
+  const refusedMs = Date.now() - t2;
+  expect(refused.status).toBe(500);
+  expect(refusedMs).toBeLessThan(2000);
+  expect(host.output()).toContain(
+    'The durable store is unavailable: the store file is locked by another process (SQLITE_BUSY)',
+  );
+  expect(host.output()).toMatch(/status code: 503\. Details: "The durable store is unavailable/);
+  const callsWhileLocked = backend.hits.length;
+  await sleep(1500);
+  await lock.release();
+  const lockedMs = Date.now() - lockedAt;
+
+  const views = await awaitAll(
+    runs.map((r) => r.location),
+    30_000,
+  );
+  runs.forEach((r, i) => {
+    expect(views.get(r.location)?.status, r.runId).toBe('Succeeded');
+    expect(views.get(r.location)?.outputs).toEqual(expectedOutputs(i));
+  });
+  expect(host.output()).toMatch(/The durable store is available again after \d+ ms \(SQLITE_BUSY\)/);
+  await kill(host, 'SIGTERM');
+  const snapshot = readStore(files.store);
+  expect(snapshot.integrity).toBe('ok');
+  expect(snapshot.runs.size).toBe(20);
+  const stats = countDuplicates(backend.perKey);
+  expect(stats.actions).toBe(20 * ACTIONS_PER_RUN);
+  expect(stats.duplicates).toBe(0);
+  console.log(
+    `lock held ${lockedMs} ms: health answered in ${healthMs} ms, a new run was refused in ${refusedMs} ms, ` +
+      `${callsWhileLocked} backend calls before/while locked, 20/20 runs Succeeded after release, 0 duplicates`,
+  );
+}, 60_000);
+
+test('a host refuses to start on a new store another process holds, says why, and starts once it is free', async () => {
+  const store = `${files.dir}/fresh.db`;
+  // A new file in rollback-journal mode: the exclusive lock keeps even readers out.
+  const lock = await holdExclusiveLock(store);
+  const options = {
+    port: await freePort(),
+    store,
+    workflows: files.workflows,
+    env: { BACKEND_URL: 'http://127.0.0.1:9' },
+  };
+  const refused = spawnHost(options);
+  const exit = await refused.exited;
+  expect(exit.code).toBe(1);
+  expect(refused.output()).toContain(
+    `flowline start: The durable store ${store} cannot be opened: the store file is locked by another process (SQLITE_BUSY). Free it and start again.`,
+  );
+  await lock.release();
+  const host = await startHost(options);
+  expect(await healthy(host.origin, 1000)).toBe(true);
+  await kill(host, 'SIGTERM');
+  expect(readStore(store).integrity).toBe('ok');
+}, 60_000);
