@@ -75,6 +75,8 @@ export const serviceBusInput = z
     /** Session for every message that does not name its own. */
     sessionId: id.optional(),
     idempotencyKey: z.string().optional(),
+    /** The run's incoming W3C traceparent, if any (the engine adds it). */
+    traceparent: z.string().optional(),
   })
   .superRefine((input, ctx) => {
     if (input.operation !== 'send') return;

@@ -6,9 +6,14 @@
  * `messageId` defaults to the engine's idempotency key (`<runId>/<loop path>/<action>`, plus `/<index>`
  * in a batch), so when the activity runs again after a crash, an entity with duplicate detection
  * drops the repeat. A key too long for Service Bus's 128 characters is replaced by its SHA-256.
+ *
+ * Every message carries the action's span as its `Diagnostic-Id` application property (a W3C
+ * traceparent, where the Azure SDKs look for it) unless the author set one, so a consumer's spans
+ * join the run's trace.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { ServiceBusMessage } from '@azure/service-bus';
+import { actionTraceparent } from '../../telemetry/ids';
 import type { MessageInput, ServiceBusInput } from './input';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
@@ -65,7 +70,7 @@ function toServiceBusMessage(
     to: m.to,
     timeToLive: m.timeToLive,
     scheduledEnqueueTimeUtc: m.scheduledEnqueueTimeUtc,
-    applicationProperties: m.applicationProperties,
+    applicationProperties: withDiagnosticId(m.applicationProperties, input),
   };
   const message: ServiceBusMessage = {
     body,
@@ -75,6 +80,14 @@ function toServiceBusMessage(
     if (value !== undefined) Object.assign(message, { [key]: value });
   }
   return message;
+}
+
+function withDiagnosticId(
+  properties: MessageInput['applicationProperties'],
+  input: ServiceBusInput,
+): MessageInput['applicationProperties'] {
+  if (input.idempotencyKey === undefined || properties?.['Diagnostic-Id'] !== undefined) return properties;
+  return { 'Diagnostic-Id': actionTraceparent(input.idempotencyKey, input.traceparent), ...properties };
 }
 
 /** Messages that must share a batch key (a session or partition): a batch never mixes two. */

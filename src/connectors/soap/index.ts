@@ -96,6 +96,7 @@ async function call(input: SoapInput, options: SoapConnectorOptions): Promise<Ac
         body: envelope,
         ...(input.authentication === undefined ? {} : { authentication: input.authentication }),
         ...(input.idempotencyKey === undefined ? {} : { idempotencyKey: input.idempotencyKey }),
+        ...(input.traceparent === undefined ? {} : { traceparent: input.traceparent }),
       },
       { egress, timeoutMs },
     );

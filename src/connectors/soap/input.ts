@@ -70,6 +70,8 @@ export const soapInput = z
     includeEnvelope: z.boolean().optional(),
     arrayElements: z.array(z.string()).optional(),
     idempotencyKey: z.string().optional(),
+    /** The run's incoming W3C traceparent, if any (the engine adds it). */
+    traceparent: z.string().optional(),
   })
   .superRefine((input, ctx) => {
     const issue = (path: string, message: string): void =>

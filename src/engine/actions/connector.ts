@@ -24,6 +24,8 @@ export function connectorAction(activity: string, options: ConnectorActionOption
     const request: JsonObject = {
       ...inputs,
       idempotencyKey: idempotencyKey(env.state.port.runId, env.frame.path(), env.record.name),
+      // The trigger call's trace: connectors that call out put the action's span under it.
+      ...(env.state.input.traceparent === undefined ? {} : { traceparent: env.state.input.traceparent }),
     };
     delete request.retryPolicy;
     const shown = withoutCredentials(inputs);

@@ -2,9 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceBusMessage } from '@azure/service-bus';
 import { serviceBusConnector } from '../../../src/connectors/servicebus/index';
+import { actionTraceparent } from '../../../src/telemetry/ids';
 import { ENV, fakeClients } from './fakes';
 
 const KEY = 'run-0001/Foreach_orders[3]/Send_order';
+const CALLER = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
 
 async function sendOne(
   message: Record<string, unknown>,
@@ -86,9 +88,29 @@ describe('message properties', () => {
     expect(sent?.scheduledEnqueueTimeUtc).toEqual(new Date(Date.UTC(2030, 0, 31, 9)));
   });
 
-  it('sets nothing the author did not set (besides the message id)', async () => {
+  it('sets nothing the author did not set (besides the message id and the trace context)', async () => {
     const sent = await sendOne({ body: 'x' });
-    expect(Object.keys(sent ?? {}).sort()).toEqual(['body', 'contentType', 'messageId']);
+    expect(Object.keys(sent ?? {}).sort()).toEqual([
+      'applicationProperties',
+      'body',
+      'contentType',
+      'messageId',
+    ]);
+    expect(Object.keys(sent?.applicationProperties ?? {})).toEqual(['Diagnostic-Id']);
+  });
+
+  it.each([
+    ['the run has no incoming trace', {}, actionTraceparent(KEY, undefined)],
+    ['the run joined a caller trace', { traceparent: CALLER }, actionTraceparent(KEY, CALLER)],
+  ])("sends the action's span as Diagnostic-Id when %s", async (_label, extra, expected) => {
+    const sent = await sendOne({ body: 'x', applicationProperties: { region: 'north' } }, extra);
+    expect(sent?.applicationProperties).toEqual({ 'Diagnostic-Id': expected, region: 'north' });
+    expect(expected).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+  });
+
+  it('keeps a Diagnostic-Id the author set', async () => {
+    const sent = await sendOne({ body: 'x', applicationProperties: { 'Diagnostic-Id': 'mine' } });
+    expect(sent?.applicationProperties).toEqual({ 'Diagnostic-Id': 'mine' });
   });
 
   it.each([

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ActivityResult, defineConnector } from '../../../src/connectors/activity';
 import { soapDefinition } from '../../../src/connectors/soap/index';
+import { actionTraceparent } from '../../../src/telemetry/ids';
 import { CURRENCY_NS, DEFAULT_EGRESS, type SoapBackend, startCurrencyService } from './servers';
 
 let service: SoapBackend;
@@ -55,6 +56,23 @@ describe('calling operations', () => {
         ? 'http://schemas.xmlsoap.org/soap/envelope/'
         : 'http://www.w3.org/2003/05/soap-envelope',
     );
+  });
+
+  it.each([
+    ['no incoming trace', {}, actionTraceparent('run-9/Convert_price', undefined)],
+    [
+      'a caller trace',
+      { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' },
+      actionTraceparent('run-9/Convert_price', '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01'),
+    ],
+  ])("sends the action's span as traceparent for a run with %s", async (_label, extra, expected) => {
+    const before = service.received.length;
+    await convert(
+      '1.1',
+      { from: 'EUR', to: 'GBP', amount: 1 },
+      { idempotencyKey: 'run-9/Convert_price', ...extra },
+    );
+    expect(service.received.slice(before)[0]?.headers['traceparent']).toBe(expected);
   });
 
   it('sends the soapAction the action names instead of the default', async () => {
