@@ -67,6 +67,9 @@ param storageConnections array = []
 @description('FLOWLINE_RESPONSE_TIMEOUT_SECONDS: how long a trigger call waits for the Response action.')
 param responseTimeoutSeconds int = 120
 
+@description('Mail address for the failed-runs and slow-runs alerts (modules/alerts.bicep); empty: no alerts.')
+param alertEmail string = ''
+
 var token = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 var apimName = 'apim-${token}'
@@ -81,7 +84,7 @@ resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
 module monitoring 'modules/monitoring.bicep' = {
   name: 'monitoring'
   scope: rg
-  params: { name: token, location: location, tags: tags }
+  params: { name: token, location: location, tags: tags, alertEmail: alertEmail }
 }
 
 module storage 'modules/storage.bicep' = {
@@ -180,13 +183,7 @@ module api 'modules/apim-api.bicep' = {
 module diagnostics 'modules/diagnostics.bicep' = {
   name: 'diagnostics'
   scope: rg
-  params: {
-    workspaceId: monitoring.outputs.workspaceId
-    functionAppName: functionApp.outputs.name
-    apimName: apim.outputs.name
-    keyVaultName: keyVault.outputs.name
-    storageAccountName: storage.outputs.name
-  }
+  params: { workspaceId: monitoring.outputs.workspaceId, functionAppName: functionApp.outputs.name, apimName: apim.outputs.name, keyVaultName: keyVault.outputs.name, storageAccountName: storage.outputs.name }
 }
 
 output AZURE_LOCATION string = location

@@ -41,9 +41,14 @@ const STORAGE_CONNECTIONS = PARAMETERS.storageConnections.value as string[];
 const PLATFORM: Record<string, string> = {
   WEBSITE_HOSTNAME: 'App Service sets it to the default host name',
   FUNCTIONS_WORKER_RUNTIME: 'Flex Consumption derives it from functionAppConfig.runtime',
+  WEBSITE_SITE_NAME: 'App Service sets it to the app name (the cloud role name in telemetry)',
+  WEBSITE_INSTANCE_ID: 'App Service sets it per instance (the cloud role instance in telemetry)',
 };
-/** Only `flowline start` reads these: on Azure, API Management does the gateway's work. */
-const LOCAL_ONLY = /^FLOWLINE_GATEWAY_/;
+/**
+ * Only `flowline start` reads these: on Azure, API Management does the gateway's work and the
+ * Durable extension keeps the state the embedded host's store keeps.
+ */
+const LOCAL_ONLY = /^FLOWLINE_(GATEWAY|STORE)_/;
 
 describe('app settings', () => {
   const code = settingsReadByCode();

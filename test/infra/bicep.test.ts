@@ -22,6 +22,7 @@ describe('the Bicep templates', () => {
     expect(FILES.sort()).toEqual(
       [
         'main',
+        'modules/alerts',
         'modules/apim',
         'modules/apim-api',
         'modules/diagnostics',
