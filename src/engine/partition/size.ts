@@ -4,7 +4,7 @@
  */
 import type { RunState } from '../run-state';
 
-export const DEFAULT_FOREACH_PARTITION = 500;
+export const DEFAULT_FOREACH_PARTITION = 250;
 /** App setting: items per partition (a positive integer; a very large value turns partitioning off). */
 export const FOREACH_PARTITION_SETTING = 'FLOWLINE_FOREACH_PARTITION';
 
