@@ -4,6 +4,7 @@
  * then `@appsetting()` references).
  */
 import { isJsonObject, type JsonObject, type JsonValue } from '../../expressions/values';
+import { FOREACH_PARTITION_SETTING, readPartitionSize } from '../../engine/partition/size';
 import type { RunInput } from '../../engine/run-types';
 import type { CatalogEntry } from '../workflows/catalog';
 import { isSecureType, readParametersFile, resolveParameters } from '../workflows/parameters';
@@ -52,5 +53,12 @@ export async function newRunInput(
     ...(callbackBase === undefined ? {} : { callbackBase }),
     // Decided once, at start, so the orchestrator replays the same choice.
     ...(telemetryOn() ? { telemetry: true } : {}),
+    ...pinnedPartitionSize(),
   };
+}
+
+/** Items per partition of a large Foreach, pinned so a changed setting never changes a replay. */
+function pinnedPartitionSize(): { foreachPartition?: number } {
+  const size = readPartitionSize(process.env[FOREACH_PARTITION_SETTING]);
+  return size === undefined ? {} : { foreachPartition: size };
 }
