@@ -120,34 +120,40 @@ export const VIEWER_SCRIPT = String.raw`(() => {
     const status = h('select', { 'aria-label': 'Status' },
       ['', 'Running', 'Succeeded', 'Failed', 'Cancelled'].map((s) => h('option', { value: s, text: s || 'All statuses' })));
     status.value = filter.status;
-    const search = h('input', { type: 'search', placeholder: 'Search run id', 'aria-label': 'Search run id' });
+    const search = h('input', { type: 'search', placeholder: 'Run id or tracked property', 'aria-label': 'Search runs', size: 28 });
     search.value = filter.q;
     const info = h('span', { class: 'muted' });
     const holder = h('div', {}, h('p', { class: 'muted', text: 'Loading\u2026' }));
     main.replaceChildren(h('h1', { text: wf }), h('div', { class: 'toolbar' }, status, search, info), holder);
-    let runs = [], total = 0;
-    const head = ['Status', 'Run', 'Started', 'Duration', 'Resubmit of', 'Error'].map((t) => h('th', { text: t }));
+    let runs = [], total = 0, searched = 0;
+    const head = () => ['Status', 'Run', 'Started', 'Duration', 'Resubmit of', 'Error']
+      .concat(filter.q.trim() ? ['Tracked'] : []).map((t) => h('th', { text: t }));
     const row = (r) => h('tr', { 'data-run': r.id, 'data-status': r.status },
       h('td', {}, badge(r.status), ' ' + r.status),
       h('td', { class: 'mono' }, h('a', { href: runHref(wf, r.id), text: r.id })),
       h('td', { text: when(r.startTime) }),
       h('td', { class: 'num', text: dur(span(r.startTime, r.endTime)) }),
       h('td', { class: 'mono' }, r.originRunId ? h('a', { href: runHref(wf, r.originRunId), text: r.originRunId.slice(0, 8) }) : ''),
-      h('td', { class: 'err', text: errText(r.error) }));
+      h('td', { class: 'err', text: errText(r.error) }),
+      filter.q.trim() ? h('td', { class: 'mono', text: (r.tracked || []).join(', ') }) : '');
+    // A search runs on the server: it matches run ids and the runs' tracked properties.
     const draw = () => {
-      const q = filter.q.trim().toLowerCase();
-      const shown = q ? runs.filter((r) => r.id.toLowerCase().includes(q)) : runs;
-      info.textContent = shown.length + ' shown of ' + total + (total > runs.length ? ' (latest ' + runs.length + ' loaded)' : '');
-      holder.replaceChildren(shown.length
-        ? h('table', {}, h('thead', {}, h('tr', {}, head)), h('tbody', {}, shown.map(row)))
+      info.textContent = filter.q.trim()
+        ? runs.length + ' found in the latest ' + searched + ' runs'
+        : runs.length + ' shown of ' + total + (total > runs.length ? ' (latest ' + runs.length + ' loaded)' : '');
+      holder.replaceChildren(runs.length
+        ? h('table', {}, h('thead', {}, h('tr', {}, head())), h('tbody', {}, runs.map(row)))
         : h('p', { class: 'muted', text: 'No runs.' }));
     };
     const load = async () => {
       try {
-        const page = await api(runsPath(wf) + '?top=' + PAGE + (filter.status ? '&status=' + enc(filter.status) : ''));
-        if (gen !== generation) return;
+        const q = filter.q.trim();
+        const page = await api(runsPath(wf) + '?top=' + PAGE + (filter.status ? '&status=' + enc(filter.status) : '') +
+          (q ? '&search=' + enc(q) : ''));
+        if (gen !== generation || q !== filter.q.trim()) return;
         runs = page.value || [];
         total = page.count || 0;
+        searched = page.searched || 0;
         draw();
         live.textContent = 'updated ' + new Date().toLocaleTimeString();
       } catch (e) {
@@ -156,7 +162,12 @@ export const VIEWER_SCRIPT = String.raw`(() => {
       poll(gen, load, 5000);
     };
     status.addEventListener('change', () => { filter.status = status.value; load(); });
-    search.addEventListener('input', () => { filter.q = search.value; draw(); });
+    let typing;
+    search.addEventListener('input', () => {
+      filter.q = search.value;
+      clearTimeout(typing);
+      typing = setTimeout(load, 250);
+    });
     load();
   }
 

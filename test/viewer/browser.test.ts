@@ -78,8 +78,13 @@ describe.skipIf(!hasChromium)('the run viewer in Chromium', () => {
     await page.locator('tr[data-run]').first().waitFor();
     await page.getByLabel('Status').selectOption('Failed');
     await page.locator('tr[data-run]:not([data-status="Failed"])').first().waitFor({ state: 'detached' });
-    await page.getByLabel('Search run id').fill(failedRun.slice(0, 8));
     const rows = page.locator('tr[data-run]');
+    // Searched on the server: by part of the run id, then by a tracked property of Reserve_stock.
+    await page.getByLabel('Search runs').fill(failedRun.slice(0, 8));
+    await page.getByText(/^1 found in the latest \d+ runs$/).waitFor();
+    expect(await rows.count()).toBe(1);
+    await page.getByLabel('Search runs').fill('orderid=sold');
+    await page.locator('tr[data-run] td', { hasText: 'orderId=sold-out' }).waitFor();
     expect(await rows.count()).toBe(1);
     await rows.getByRole('link', { name: failedRun }).click();
 
@@ -113,7 +118,7 @@ describe.skipIf(!hasChromium)('the run viewer in Chromium', () => {
     expect(view.originRunId).toBe(failedRun);
 
     await page.locator('#crumbs a').click();
-    await page.getByLabel('Search run id').fill('');
+    await page.getByLabel('Search runs').fill('');
     await page.getByLabel('Status').selectOption('');
     const row = page.locator(`tr[data-run="${newRun}"]`);
     await row.waitFor();

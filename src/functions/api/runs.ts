@@ -17,6 +17,7 @@ import { findWorkflow } from './find-workflow';
 import { fetchHistory } from './history';
 import { problem } from './problem';
 import { runAccepted } from './replies';
+import { searchRuns } from './run-search';
 import { runSummary, runView } from './run-view';
 import { isRunInput } from './run-input';
 
@@ -50,6 +51,22 @@ export async function listRuns(request: HttpRequest, context: InvocationContext)
     .map(runSummary)
     .filter((run) => status === null || run.status.toLowerCase() === status.toLowerCase())
     .sort((a, b) => b.startTime.localeCompare(a.startTime) || a.id.localeCompare(b.id));
+  const search = request.query.get('search')?.trim() ?? '';
+  if (search !== '') {
+    const inputs = new Map(all.map((s) => [s.instanceId, s.input]));
+    const found = await searchRuns(
+      runs,
+      search,
+      async (runId) =>
+        deriveRun(
+          runId,
+          inputs.get(runId) as RunInput,
+          await fetchHistory(client, runId),
+          (name) => process.env[name],
+        ).actions,
+    );
+    return json(200, { value: found.value, count: found.value.length, searched: found.searched });
+  }
   const page = runs.slice(skip, skip + top);
   const next =
     skip + top < runs.length ? `${new URL(request.url).pathname}?top=${top}&skip=${skip + top}` : undefined;
