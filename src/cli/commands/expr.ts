@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { ExpressionError } from '../../expressions/errors';
 import { evaluateText } from '../../expressions/run';
 import { createStaticContext, type StaticContextData } from '../../expressions/static-context';
 import { isJsonObject, type JsonValue } from '../../expressions/values';
+import { parseCommand } from '../args';
 import type { Command } from '../command';
 
 const USAGE = `Usage: flowline expr '<expression>' [--context ctx.json]
@@ -19,19 +19,15 @@ export const exprCommand: Command = {
   name: 'expr',
   summary: 'Evaluate a workflow expression and print its JSON value',
   async run(argv) {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        context: { type: 'string' },
-        jsonl: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-    if (values.help) {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
+    const parsed = parseCommand(
+      'expr',
+      USAGE,
+      argv,
+      { context: { type: 'string' }, jsonl: { type: 'boolean' } },
+      true,
+    );
+    if (typeof parsed === 'number') return parsed;
+    const { values, positionals } = parsed;
     if (values.jsonl) return runJsonLines();
     const [text] = positionals;
     if (text === undefined || positionals.length > 1) {

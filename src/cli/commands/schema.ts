@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { workflowJsonSchemaText } from '../../definition/json-schema';
+import { parseCommand } from '../args';
 import type { Command } from '../command';
 
 const USAGE = `Usage: flowline schema [--out file]
@@ -12,14 +12,9 @@ export const schemaCommand: Command = {
   name: 'schema',
   summary: 'Print or write the JSON Schema for workflow files',
   async run(argv) {
-    const { values } = parseArgs({
-      args: [...argv],
-      options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-    if (values.help) {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
+    const parsed = parseCommand('schema', USAGE, argv, { out: { type: 'string' } });
+    if (typeof parsed === 'number') return parsed;
+    const { values } = parsed;
     const text = workflowJsonSchemaText();
     if (values.out === undefined) process.stdout.write(text);
     else await writeFile(values.out, text, 'utf8');

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { egressFromEnvironment } from '../../connectors/http/egress';
 import { send } from '../../connectors/http/send';
 import { actionSkeletons, readWsdl, WsdlError } from '../../connectors/soap/wsdl';
 import { XmlError } from '../../connectors/soap/xml';
+import { parseCommand } from '../args';
 import type { Command } from '../command';
 
 const USAGE = `Usage: flowline soap import <wsdl file or http(s) URL> [--uri-setting NAME] [--port NAME]
@@ -22,19 +22,15 @@ export const soapCommand: Command = {
   name: 'soap',
   summary: 'Print ready-to-paste Soap actions for the operations of a WSDL (soap import <wsdl>)',
   async run(argv) {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        'uri-setting': { type: 'string' },
-        port: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-    if (values.help) {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
+    const parsed = parseCommand(
+      'soap',
+      USAGE,
+      argv,
+      { 'uri-setting': { type: 'string' }, port: { type: 'string' } },
+      true,
+    );
+    if (typeof parsed === 'number') return parsed;
+    const { values, positionals } = parsed;
     const [sub, source, ...extra] = positionals;
     if (sub !== 'import' || source === undefined || extra.length > 0) {
       process.stderr.write(`${USAGE}\n`);

@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import type { Diagnostic } from '../../definition/diagnostic';
 import { workflowFiles } from '../../definition/files';
 import { formatDiagnostic, summaryLine } from '../../definition/format';
 import { loadWorkflowFile } from '../../definition/loader';
+import { parseCommand } from '../args';
 import type { Command } from '../command';
 
 const USAGE = `Usage: flowline validate [paths...] [--json]
@@ -17,15 +17,9 @@ export const validateCommand: Command = {
   name: 'validate',
   summary: 'Check workflow files and report errors with file, line and JSON pointer',
   async run(argv) {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    });
-    if (values.help) {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
+    const parsed = parseCommand('validate', USAGE, argv, { json: { type: 'boolean' } }, true);
+    if (typeof parsed === 'number') return parsed;
+    const { values, positionals } = parsed;
     let files: string[];
     try {
       files = await workflowFiles(positionals.length > 0 ? positionals : ['workflows']);
