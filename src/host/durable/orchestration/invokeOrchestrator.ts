@@ -8,6 +8,7 @@ import type { LoadedFunction } from '../../extension';
 import { EventType, type HistoryEvent, str } from '../history';
 import type { OrchestratorState } from '../replay/actions';
 import { parseJson } from '../replay/outcomes';
+import { playedHistoryJson } from './playedHistory';
 
 export interface OrchestratorOutcome {
   readonly state: OrchestratorState;
@@ -29,11 +30,14 @@ export async function invokeOrchestrator(
   const started = [...past, ...fresh].find((e) => e.EventType === EventType.ExecutionStarted);
   const parent = started?.['ParentInstance'] as
     { OrchestrationInstance?: { InstanceId?: string } } | null | undefined;
-  const payload = {
-    history: [
-      ...past.map((e) => ({ ...e, IsPlayed: true })),
-      ...fresh.map((e) => ({ ...e, IsPlayed: false })),
-    ],
+  // The history is written as text: the played part comes from playedHistoryJson's cache.
+  const history = [
+    playedHistoryJson(past),
+    fresh.map((e) => JSON.stringify({ ...e, IsPlayed: false })).join(','),
+  ]
+    .filter((part) => part !== '')
+    .join(',');
+  const rest = {
     input: started ? (parseJson(str(started, 'Input')) ?? null) : null,
     instanceId,
     isReplaying: past.length > 0,
@@ -45,7 +49,12 @@ export async function invokeOrchestrator(
     defaultHttpAsyncRequestSleepTimeMillseconds: ctx.config.httpSleepMs,
   };
   const result = await ctx.runtime.invoke(fn.name, {
-    inputData: [{ name: fn.triggerBindingName, data: { string: JSON.stringify(payload) } }],
+    inputData: [
+      {
+        name: fn.triggerBindingName,
+        data: { string: `{"history":[${history}],${JSON.stringify(rest).slice(1)}` },
+      },
+    ],
   });
   if (result.ok) {
     const value = result.returnValue;
