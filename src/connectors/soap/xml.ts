@@ -8,6 +8,7 @@
  * local name and namespace URI, so callers match on namespaces, never on the prefixes a sender chose.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { xmlShapeProblem } from '../../expressions/functions/xml-shape';
 
 export interface XmlAttribute {
   readonly name: string;
@@ -68,6 +69,10 @@ const unmark = (name: string): string => name.replace(/^\$+/, '');
 /** Parses `text` (what it is is named in errors, e.g. "the SOAP response") into its root element. */
 export function parseXml(text: string, what: string): XmlElement {
   refuseDeclarations(text, what);
+  // Depth is checked below with the parser's own limit; this pre-scan refuses huge attribute
+  // values, which the validator and parser would otherwise spend seconds on.
+  const shape = xmlShapeProblem(text, Infinity);
+  if (shape !== undefined) throw new XmlError('refused', `${what} is refused: ${shape}`);
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     throw new XmlError(

@@ -4,6 +4,7 @@
  * Logic Apps refuses DTD processing the same way.
  */
 import { DOMParser, type Document } from '@xmldom/xmldom';
+import { xmlShapeProblem } from './xml-shape';
 
 export class XmlError extends Error {}
 
@@ -14,6 +15,8 @@ export function parseXml(text: string): Document {
     );
   if (/<!ENTITY/i.test(text))
     throw new XmlError('the XML declares an entity; entity declarations are not allowed.');
+  const shape = xmlShapeProblem(text);
+  if (shape !== undefined) throw new XmlError(`the XML is refused: ${shape}`);
   let problem: string | undefined;
   const parser = new DOMParser({
     onError: (level, message) => {

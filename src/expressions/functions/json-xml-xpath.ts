@@ -10,6 +10,7 @@ import { XMLSerializer, type Document, type Node } from '@xmldom/xmldom';
 import * as xpath from 'xpath';
 import type { JsonValue } from '../values';
 import { xmlContent } from './json-xml-content';
+import { indexDocumentOrder } from './xpath-order';
 
 const ELEMENT = 1;
 const DOCUMENT = 9;
@@ -21,6 +22,7 @@ function nodeValue(node: Node): JsonValue {
 }
 
 export function runXPath(doc: Document, expression: string): JsonValue {
+  indexDocumentOrder(doc);
   // The xpath package is typed against the browser DOM; xmldom's nodes implement the same interface.
   const result: unknown = xpath.select(expression, doc as unknown as Parameters<typeof xpath.select>[1]);
   if (Array.isArray(result)) return result.map((node) => nodeValue(node as Node));
