@@ -31,6 +31,8 @@ export interface RunInput {
    * `FLOWLINE_FOREACH_PARTITION`) so a changed setting never changes the replay of a run in flight.
    */
   readonly foreachPartition?: number;
+  /** Until iterations per history, pinned likewise (app setting `FLOWLINE_UNTIL_PARTITION`). */
+  readonly untilPartition?: number;
   /** Set when this run is one partition of a large loop of another run (see engine/partition/). */
   readonly partition?: PartitionSpec;
 }

@@ -2,16 +2,17 @@
  * Until: runs its actions, then checks the condition (a do-while, as Logic Apps does), in the
  * iteration's scope so it can read actions of the last iteration. Stops when the condition holds,
  * after `limit.count` iterations (default 60) or when `limit.timeout` (default PT1H) has passed; a
- * loop that hits a limit ends Succeeded, as in Logic Apps, with the reason in its outputs.
+ * loop that hits a limit ends Succeeded, as in Logic Apps, with the reason in its outputs. A loop
+ * that runs longer than the partition size goes on in child runs (../partition/until-parent.ts).
  */
 import { isJsonObject } from '../../expressions/values';
-import { evaluateCondition } from '../condition';
-import { createContext } from '../context';
-import { Frame } from '../frame';
+import { continueUntil } from '../partition/until-parent';
+import { untilPartitionSize } from '../partition/size';
 import { parseIsoDuration } from '../policy/duration';
 import type { ActionRecord } from '../run-types';
 import { text } from '../text';
-import { type Executor, failed, fromGraph } from './env';
+import { type Executor, failed } from './env';
+import { runUntilSegment, untilOutcome } from './until-segment';
 
 export const DEFAULT_UNTIL_COUNT = 60;
 export const DEFAULT_UNTIL_TIMEOUT = 'PT1H';
@@ -31,19 +32,21 @@ export const until: Executor = function* (env) {
   const deadline = env.state.port.now() + parseIsoDuration(timeout);
   const iterations: ActionRecord[][] = [];
   env.record.iterations = iterations;
-  for (let index = 0; ; index++) {
-    const frame = new Frame(env.frame, { name: env.record.name, kind: 'until', index });
-    iterations.push(frame.ordered);
-    const graph = yield* env.runActions(env.def.actions, frame);
-    if (graph.status === 'Failed') return fromGraph(graph);
-    const ctx = createContext(env.state, frame, { current: env.record });
-    if (evaluateCondition(env.def.expression, ctx)) {
-      return { status: 'Succeeded', outputs: { iterations: index + 1, stoppedBy: 'condition' } };
-    }
-    if (index + 1 >= count)
-      return { status: 'Succeeded', outputs: { iterations: index + 1, stoppedBy: 'count' } };
-    if (env.state.port.now() >= deadline) {
-      return { status: 'Succeeded', outputs: { iterations: index + 1, stoppedBy: 'timeout' } };
-    }
-  }
+  const size = untilPartitionSize(env.state);
+  const segment = yield* runUntilSegment({
+    state: env.state,
+    frame: env.frame,
+    record: env.record,
+    body: env.def.actions,
+    expression: env.def.expression,
+    first: 0,
+    size,
+    count,
+    deadline,
+    into: iterations,
+    runActions: (actions, frame) => env.runActions(actions, frame),
+  });
+  // Past `size` iterations the loop goes on in partitions (child runs), `size` iterations each.
+  if (segment.stop === undefined) return yield* continueUntil(env, { size, count, deadline });
+  return untilOutcome(segment.stop, segment.iterations);
 };

@@ -46,6 +46,7 @@ export const workflowAction: Executor = function* (env) {
     ...(input.callbackBase ? { callbackBase: input.callbackBase } : {}),
     ...(input.telemetry === true ? { telemetry: true } : {}),
     ...(input.foreachPartition === undefined ? {} : { foreachPartition: input.foreachPartition }),
+    ...(input.untilPartition === undefined ? {} : { untilPartition: input.untilPartition }),
     parentRunId: port.runId,
   };
   const task = port.callSubWorkflow(child as unknown as JsonObject, `${port.runId}-${port.newGuid()}`);

@@ -5,24 +5,20 @@
  * input stays small even when the run holds large outputs. A name built at run time
  * (`body(variables('which'))`) is not seen; docs/runtime.md lists that limit.
  */
-import type { JsonObject, JsonValue } from '../../expressions/values';
+import type { JsonObject } from '../../expressions/values';
 import type { ActionEnv } from '../actions/env';
 import type { Frame, LoopPosition } from '../frame';
 import type { ActionRecord, RunInput } from '../run-types';
 import type { PartitionSpec } from './types';
 
-export interface Slice {
-  readonly items: readonly JsonValue[];
-  readonly first: number;
-  readonly concurrency: number;
-  readonly fullRecords: boolean;
-}
+/** What differs from one partition to the next: its kind, items or iterations, and limits. */
+export type Slice = Pick<PartitionSpec, 'kind' | 'items' | 'first' | 'concurrency' | 'fullRecords' | 'until'>;
 
 export function partitionInput(env: ActionEnv, slice: Slice): RunInput {
   const { input, port } = env.state;
-  const body = JSON.stringify(env.def.actions ?? {}).toLowerCase();
+  // The whole loop definition: an Until's condition and limits may name things too.
+  const body = JSON.stringify(env.def).toLowerCase();
   const spec: PartitionSpec = {
-    kind: 'foreach',
     rootRunId: input.partition?.rootRunId ?? port.runId,
     loop: env.record.name,
     enclosing: enclosingLoops(env.frame),
@@ -49,6 +45,7 @@ export function partitionInput(env: ActionEnv, slice: Slice): RunInput {
     trigger,
     ...(input.callbackBase ? { callbackBase: input.callbackBase } : {}),
     ...(input.foreachPartition === undefined ? {} : { foreachPartition: input.foreachPartition }),
+    ...(input.untilPartition === undefined ? {} : { untilPartition: input.untilPartition }),
     parentRunId: port.runId,
     partition: spec,
   };

@@ -1,6 +1,7 @@
 /**
- * When a Foreach is partitioned: more items than the partition size. The size is pinned in the run
- * input when the run starts; runs without it (the test harness, older runs) read the app setting.
+ * When a loop is partitioned: a Foreach over more items than its partition size, an Until that runs
+ * more iterations than its own. The sizes are pinned in the run input when the run starts; runs
+ * without them (the test harness, older runs) read the app settings.
  */
 import type { RunState } from '../run-state';
 
@@ -18,5 +19,17 @@ export function partitionSize(state: RunState): number {
     readPartitionSize(state.input.foreachPartition) ??
     readPartitionSize(state.port.appSetting(FOREACH_PARTITION_SETTING)) ??
     DEFAULT_FOREACH_PARTITION
+  );
+}
+
+export const DEFAULT_UNTIL_PARTITION = 100;
+/** App setting: Until iterations per history (inline first, then per partition). */
+export const UNTIL_PARTITION_SETTING = 'FLOWLINE_UNTIL_PARTITION';
+
+export function untilPartitionSize(state: RunState): number {
+  return (
+    readPartitionSize(state.input.untilPartition) ??
+    readPartitionSize(state.port.appSetting(UNTIL_PARTITION_SETTING)) ??
+    DEFAULT_UNTIL_PARTITION
   );
 }

@@ -11,7 +11,7 @@ import type { ActionStatus } from '../../expressions/context';
 
 /** What a partition runs: a slice of one loop's items, with what the loop body can see. */
 export interface PartitionSpec {
-  readonly kind: 'foreach';
+  readonly kind: 'foreach' | 'until';
   /** The run the loop belongs to (the top-level run id): `workflow()` shows it, not the partition's id. */
   readonly rootRunId: string;
   /** The loop action's name; its definition is `definition.actions[loop]` of the partition's input. */
@@ -31,6 +31,16 @@ export interface PartitionSpec {
   readonly fullRecords: boolean;
   /** The run already answered its caller, so a Response in the body must fail as it would inline. */
   readonly responded?: boolean;
+  /** An Until partition runs at most `size` iterations from `first`, within the loop's own limits. */
+  readonly until?: UntilLimits;
+}
+
+export interface UntilLimits {
+  readonly size: number;
+  /** `limit.count` of the whole loop. */
+  readonly count: number;
+  /** Epoch ms at which the loop's `limit.timeout` ends. */
+  readonly deadline: number;
 }
 
 export interface PartitionVariable {
@@ -76,6 +86,9 @@ export interface PartitionResult {
   readonly response?: JsonObject;
   /** A Terminate action inside the body ended the run. */
   readonly terminated?: JsonObject;
+  /** Until: why the loop stopped (absent: it goes on in the next partition), and its iterations so far. */
+  readonly stoppedBy?: 'failed' | 'condition' | 'count' | 'timeout';
+  readonly ran?: number;
 }
 
 /** On the loop's record: which child run ran which items (the run view fetches their histories). */

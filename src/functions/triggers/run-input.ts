@@ -4,7 +4,11 @@
  * then `@appsetting()` references).
  */
 import { isJsonObject, type JsonObject, type JsonValue } from '../../expressions/values';
-import { FOREACH_PARTITION_SETTING, readPartitionSize } from '../../engine/partition/size';
+import {
+  FOREACH_PARTITION_SETTING,
+  readPartitionSize,
+  UNTIL_PARTITION_SETTING,
+} from '../../engine/partition/size';
 import type { RunInput } from '../../engine/run-types';
 import type { CatalogEntry } from '../workflows/catalog';
 import { isSecureType, readParametersFile, resolveParameters } from '../workflows/parameters';
@@ -57,8 +61,12 @@ export async function newRunInput(
   };
 }
 
-/** Items per partition of a large Foreach, pinned so a changed setting never changes a replay. */
-function pinnedPartitionSize(): { foreachPartition?: number } {
-  const size = readPartitionSize(process.env[FOREACH_PARTITION_SETTING]);
-  return size === undefined ? {} : { foreachPartition: size };
+/** Partition sizes of long loops, pinned so a changed setting never changes the replay of a run. */
+function pinnedPartitionSize(): { foreachPartition?: number; untilPartition?: number } {
+  const foreach = readPartitionSize(process.env[FOREACH_PARTITION_SETTING]);
+  const until = readPartitionSize(process.env[UNTIL_PARTITION_SETTING]);
+  return {
+    ...(foreach === undefined ? {} : { foreachPartition: foreach }),
+    ...(until === undefined ? {} : { untilPartition: until }),
+  };
 }
