@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { startBackend } from './lib/backend.mjs';
 import { describeMachine } from './lib/machine.mjs';
 import { parseOptions } from './lib/options.mjs';
+import { describeRevision } from './lib/revision.mjs';
 import { Report, writeResults } from './lib/report.mjs';
 import { writeWorkflows } from './lib/workflows.mjs';
 import { profiles } from './suites/profile.mjs';
@@ -38,15 +39,8 @@ const suites = {
   sync: () => syncOneHttp(ctx),
   chains: () => chains(ctx),
   parallel: () => parallelBranches(ctx),
-  // The big Foreach runs once: at its size one run takes minutes (see docs/performance.md).
   foreach: async () => {
-    for (const [i, items] of options.foreachSizes.entries()) {
-      await foreachItems(
-        ctx,
-        items,
-        i === options.foreachSizes.length - 1 && !options.quick ? 1 : options.reps,
-      );
-    }
+    for (const items of options.foreachSizes) await foreachItems(ctx, items, options.reps);
   },
   sustained: () => sustained(ctx),
   soak: () => soak(ctx),
@@ -60,7 +54,7 @@ try {
     const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
     const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
     const block = [
-      `Measured ${date} UTC on ${describeMachine()} with \`${command}\` (${elapsed()} in all).`,
+      `Measured ${date} UTC on ${describeMachine()}, ${describeRevision(root)}, with \`${command}\` (${elapsed()} in all, after the build).`,
       `Median of the repetitions in the Reps column; the baseline was measured in the same repetitions.`,
       `Ratio: how many times the baseline's time (or, for rates, the baseline's rate ÷ the system's) — 1.0× is the floor.`,
       '',

@@ -62,10 +62,13 @@ export async function soak(ctx) {
     }
     const { samples, hwm } = sampler.stop();
     const rss = samples.map((s) => s.rss);
-    const mibPerMinute = slope(
-      samples.map((s) => s.atMs / 60_000),
-      rss,
-    );
+    const mibPerMinute = (part) =>
+      slope(
+        part.map((s) => s.atMs / 60_000),
+        part.map((s) => s.rss),
+      );
+    // The first half includes the heap growing to its working size; the second half shows a trend.
+    const secondHalf = samples.slice(Math.floor(samples.length / 2));
     const row = (measure, unit, value, kind = 'none') =>
       report.add({
         workload,
@@ -80,14 +83,19 @@ export async function soak(ctx) {
     row('RSS at the first sample', 'MiB', rss[0], 'time');
     row('RSS at the last sample', 'MiB', rss[rss.length - 1], 'time');
     row('peak RSS (VmHWM, whole life of the host)', 'MiB', hwm, 'time');
-    report.add({
-      workload,
-      system: 'Flowline host process',
-      measure: `RSS slope (least squares over ${samples.length} samples)`,
-      unit: 'MiB/min',
-      values: [mibPerMinute],
-      kind: 'none',
-    });
+    for (const [part, label] of [
+      [samples, `all ${samples.length} samples`],
+      [secondHalf, `second half, ${secondHalf.length} samples`],
+    ]) {
+      report.add({
+        workload,
+        system: 'Flowline host process',
+        measure: `RSS slope (least squares, ${label})`,
+        unit: 'MiB/min',
+        values: [mibPerMinute(part)],
+        kind: 'none',
+      });
+    }
     report.add({
       workload,
       system: 'Flowline',
