@@ -18,20 +18,21 @@ export function toRpcHttpData(
   params: Readonly<Record<string, string>>,
   body: Buffer,
 ): Record<string, unknown> {
-  const nullableHeaders: Nullable = {};
+  // Names come from the caller: collect them in a Map and build the objects with own properties,
+  // so `__proto__` or `constructor` are plain names, not the object's prototype or its constructor.
+  const headers = new Map<string, string>();
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
     const name = (req.rawHeaders[i] ?? '').toLowerCase();
     const value = req.rawHeaders[i + 1] ?? '';
     if (value === '') continue; // IgnoreEmptyValuedRpcHttpHeaders
-    const existing = nullableHeaders[name];
-    nullableHeaders[name] = { value: existing ? `${existing.value},${value}` : value };
+    const existing = headers.get(name);
+    headers.set(name, existing === undefined ? value : `${existing},${value}`);
   }
-  const nullableQuery: Nullable = {};
-  for (const name of new Set(url.searchParams.keys())) {
-    nullableQuery[name] = { value: url.searchParams.getAll(name).join(',') };
-  }
-  const nullableParams: Nullable = {};
-  for (const [name, value] of Object.entries(params)) nullableParams[name] = { value };
+  const nullableHeaders: Nullable = nullable(headers);
+  const nullableQuery: Nullable = nullable(
+    [...new Set(url.searchParams.keys())].map((name) => [name, url.searchParams.getAll(name).join(',')]),
+  );
+  const nullableParams: Nullable = nullable(Object.entries(params));
   const data: Record<string, unknown> = {
     method: req.method ?? 'GET',
     url: url.href,
@@ -41,4 +42,8 @@ export function toRpcHttpData(
   };
   if (body.length > 0) data['body'] = { bytes: new Uint8Array(body.buffer, body.byteOffset, body.length) };
   return data;
+}
+
+function nullable(entries: Iterable<readonly [string, string]>): Nullable {
+  return Object.fromEntries([...entries].map(([name, value]) => [name, { value }]));
 }

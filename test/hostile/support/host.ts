@@ -1,0 +1,68 @@
+/**
+ * The real embedded host running the compiled app (dist/, `npm run build` first) over a workflows
+ * folder made for these tests: the project's hello.json (a Request trigger with a JSON schema) and
+ * an echo workflow that answers with what the run saw of the request.
+ */
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Flowline, PROJECT_ROOT, startFlowline } from '../../workflows/helpers';
+
+const echo = {
+  definition: {
+    triggers: { manual: { type: 'Request', kind: 'Http', inputs: { method: 'POST' } } },
+    actions: {
+      Reply: {
+        type: 'Response',
+        kind: 'Http',
+        inputs: {
+          statusCode: 200,
+          body: {
+            body: '@triggerBody()',
+            proto: "@triggerBody()?['__proto__']",
+            ctor: "@triggerBody()?['constructor']",
+            union: "@union(json('{}'), triggerBody())?['__proto__']",
+            headers: "@triggerOutputs()?['headers']",
+            queries: "@triggerOutputs()?['queries']",
+          },
+        },
+      },
+    },
+  },
+  kind: 'Stateful',
+};
+
+export interface HostileHost {
+  readonly flowline: Flowline;
+  stop(): Promise<void>;
+}
+
+export async function startHostileHost(settings: Record<string, string> = {}): Promise<HostileHost> {
+  const dir = mkdtempSync(join(tmpdir(), 'flowline-hostile-'));
+  copyFileSync(join(PROJECT_ROOT, 'workflows/hello.json'), join(dir, 'hello.json'));
+  writeFileSync(join(dir, 'echo.json'), JSON.stringify(echo, null, 2));
+  const flowline = await startFlowline({ FLOWLINE_WORKFLOWS_DIR: dir, ...settings });
+  return {
+    flowline,
+    async stop() {
+      await flowline.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** POSTs raw bytes to a workflow's manual trigger. */
+export function post(
+  origin: string,
+  workflow: string,
+  body: string | undefined,
+  headers: HeadersInit = {},
+  query = '',
+): Promise<Response> {
+  // Bytes, not a string: fetch would add `content-type: text/plain` to a string body.
+  return fetch(`${origin}/api/workflows/${workflow}/triggers/manual/invoke${query}`, {
+    method: 'POST',
+    headers,
+    ...(body === undefined ? {} : { body: new TextEncoder().encode(body) }),
+  });
+}
