@@ -83,7 +83,8 @@ async function measure(size, partitionSize) {
     method: 'POST',
   });
   const ms = performance.now() - started;
-  if (response.status !== 200) throw new Error(`each-${size}: ${response.status} ${await response.text()}`);
+  // An inline run of thousands of items can fail outright; report it as a row.
+  if (response.status !== 200) return { ms, failed: (await response.json()).detail ?? response.status };
   const runId = response.headers.get('x-flowline-run-id');
   const viewResponse = await fetch(`${host.origin}/api/workflows/each-${size}/runs/${runId}`);
   if (!viewResponse.ok) throw new Error(`run view: ${viewResponse.status} ${await viewResponse.text()}`);
@@ -107,6 +108,10 @@ for (const size of sizes) {
   ];
   for (const [mode, value] of modes) {
     const m = await measure(size, value);
+    if (m.failed !== undefined) {
+      console.log(`| ${size} | ${mode} | failed after ${(m.ms / 1000).toFixed(1)} s: ${m.failed} | | | |`);
+      continue;
+    }
     const largest = m.partitions === 0 ? '-' : String(m.largest);
     console.log(
       `| ${size} | ${mode} | ${(m.ms / 1000).toFixed(1)} s | ${m.parent} | ${largest} | ${m.partitions} |`,

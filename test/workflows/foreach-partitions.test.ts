@@ -2,7 +2,8 @@
  * A large Foreach on the embedded host runs in partitions (FLOWLINE_FOREACH_PARTITION=50 here):
  * every item is called once, the loop's concurrency holds across partitions, the run view shows
  * every iteration (read from the partitions' histories), partitions stay out of the run list, and
- * cancelling the run stops its partitions.
+ * cancelling the run stops its partitions. A long Until (FLOWLINE_UNTIL_PARTITION=10) goes on in
+ * partitions too.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,6 +50,36 @@ const loop = (path: string, respond: boolean): unknown => ({
   kind: 'Stateful',
 });
 
+const longUntil = {
+  definition: {
+    contentVersion: '1.0.0.0',
+    triggers: { manual: { type: 'Request', kind: 'Http' } },
+    actions: {
+      Init: { type: 'InitializeVariable', inputs: { variables: [{ name: 'n', type: 'Integer', value: 0 }] } },
+      Again: {
+        type: 'Until',
+        expression: "@equals(variables('n'), 30)",
+        limit: { count: 100 },
+        runAfter: { Init: ['Succeeded'] },
+        actions: {
+          Call: {
+            type: 'Http',
+            inputs: { method: 'GET', uri: "@{appsetting('ITEMS_URL')}/until/@{variables('n')}" },
+          },
+          Inc: { type: 'IncrementVariable', inputs: { name: 'n' }, runAfter: { Call: ['Succeeded'] } },
+        },
+      },
+      Reply: {
+        type: 'Response',
+        kind: 'Http',
+        inputs: { statusCode: 200, body: { n: "@variables('n')", loop: "@outputs('Again')" } },
+        runAfter: { Again: ['Succeeded'] },
+      },
+    },
+  },
+  kind: 'Stateful',
+};
+
 interface InstanceStatus {
   readonly runtimeStatus: string;
 }
@@ -65,10 +96,12 @@ describe('a Foreach of 300 items in partitions of 50 on the embedded host', () =
     const dir = mkdtempSync(join(tmpdir(), 'flowline-partitions-'));
     writeFileSync(join(dir, 'many.json'), JSON.stringify(loop('fast', true)));
     writeFileSync(join(dir, 'slow-many.json'), JSON.stringify(loop('slow', false)));
+    writeFileSync(join(dir, 'long-until.json'), JSON.stringify(longUntil));
     flowline = await startFlowline({
       ITEMS_URL: backend.url,
       FLOWLINE_WORKFLOWS_DIR: dir,
       FLOWLINE_FOREACH_PARTITION: '50',
+      FLOWLINE_UNTIL_PARTITION: '10',
     });
   });
   afterAll(async () => {
@@ -104,7 +137,36 @@ describe('a Foreach of 300 items in partitions of 50 on the embedded host', () =
     const list = (await (await fetch(`${flowline.origin}/api/workflows/many/runs`)).json()) as {
       value: { id: string }[];
     };
-    expect(list.value.map((r) => r.id)).toEqual([runId]);
+    expect(list.value.map((r) => r.id)).toContain(runId);
+    expect(list.value.every((r) => !r.id.includes('~'))).toBe(true);
+  });
+
+  it('keeps the partition size it started with when the setting changes during the run', async () => {
+    const pending = flowline.invoke('many', {});
+    await new Promise((done) => setTimeout(done, 50));
+    process.env['FLOWLINE_FOREACH_PARTITION'] = '100000';
+    try {
+      const response = await pending;
+      expect(await response.json()).toEqual({ count: 300 });
+      const view = await flowline.waitForRun('many', response.headers.get('x-flowline-run-id') ?? '');
+      expect((action(view, 'Loop') as { partitions?: unknown[] }).partitions).toHaveLength(6);
+      expect(action(view, 'Loop').iterations).toHaveLength(300);
+    } finally {
+      process.env['FLOWLINE_FOREACH_PARTITION'] = '50';
+    }
+  });
+
+  it('runs an Until of 30 iterations as 10 inline and two partitions of 10, and shows all 30', async () => {
+    const response = await flowline.invoke('long-until', {});
+    expect(await response.json()).toEqual({ n: 30, loop: { iterations: 30, stoppedBy: 'condition' } });
+    const calls = backend.calls.filter((c) => c.path.startsWith('/until/')).map((c) => c.path);
+    expect(calls).toEqual(Array.from({ length: 30 }, (_, i) => `/until/${i}`));
+    const view = await flowline.waitForRun('long-until', response.headers.get('x-flowline-run-id') ?? '');
+    const again = action(view, 'Again') as ReturnType<typeof action> & { partitions?: { first: number }[] };
+    expect(again.partitions?.map((p) => p.first)).toEqual([10, 20]);
+    expect((again.iterations ?? []).map((i) => i.actions.map((a) => a.status).join())).toEqual(
+      Array.from({ length: 30 }, () => 'Succeeded,Succeeded'),
+    );
   });
 
   it('stops the partitions when the run is cancelled', async () => {
