@@ -5,7 +5,6 @@
 import { randomUUID } from 'node:crypto';
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
-import { deriveRun } from '../../engine/history/derive';
 import type { RunInput } from '../../engine/run-types';
 import { recordRunStarted } from '../../telemetry/metrics';
 import { reportRun } from '../../telemetry/report';
@@ -14,7 +13,7 @@ import { RUN_ORCHESTRATION } from '../durable/port';
 import { slotsId } from '../durable/run-slots';
 import { newRunInput, parametersResolver } from '../triggers/run-input';
 import { findWorkflow } from './find-workflow';
-import { fetchHistory } from './history';
+import { cancelPartitions, deriveWithPartitions } from './partitions';
 import { problem } from './problem';
 import { runAccepted } from './replies';
 import { searchRuns } from './run-search';
@@ -46,6 +45,7 @@ export async function listRuns(request: HttpRequest, context: InvocationContext)
       (s) =>
         s.name === RUN_ORCHESTRATION &&
         isRunInput(s.input) &&
+        s.input.partition === undefined &&
         s.input.workflow.toLowerCase() === workflow.toLowerCase(),
     )
     .map(runSummary)
@@ -57,13 +57,7 @@ export async function listRuns(request: HttpRequest, context: InvocationContext)
     const found = await searchRuns(
       runs,
       search,
-      async (runId) =>
-        deriveRun(
-          runId,
-          inputs.get(runId) as RunInput,
-          await fetchHistory(client, runId),
-          (name) => process.env[name],
-        ).actions,
+      async (runId) => (await deriveWithPartitions(client, runId, inputs.get(runId) as RunInput)).actions,
     );
     return json(200, { value: found.value, count: found.value.length, searched: found.searched });
   }
@@ -77,8 +71,7 @@ export async function getRun(request: HttpRequest, context: InvocationContext): 
   const found = await loadRun(request, context);
   if (!found.ok) return found.response;
   const { status, input } = found;
-  const history = await fetchHistory(df.getClient(context), status.instanceId);
-  const derived = deriveRun(status.instanceId, input, history, (name) => process.env[name]);
+  const derived = await deriveWithPartitions(df.getClient(context), status.instanceId, input);
   return json(200, runView(status, input, derived));
 }
 
@@ -93,7 +86,10 @@ export async function cancelRun(request: HttpRequest, context: InvocationContext
     );
   }
   const client = df.getClient(context);
-  await client.terminate(found.status.instanceId, 'Cancelled through the workflow API.');
+  const reason = 'Cancelled through the workflow API.';
+  await client.terminate(found.status.instanceId, reason);
+  // Then the partitions of its large loops: terminating a run does not end its child runs.
+  await cancelPartitions(client, found.status.instanceId, found.input, reason);
   // A terminated run never reaches its own release: free its concurrency slot (if it had one) here.
   if (triggerConcurrency(found.input) !== undefined)
     await client.signalEntity(slotsId(found.input.workflow), 'release', { runId: found.status.instanceId });
