@@ -26,7 +26,7 @@ export async function profiles(ctx) {
       'sustained one-Http runs, 50 callers',
       async (host) => {
         for (let i = 0; i < 30; i++) await host.invoke('one-http');
-        const rate = await throughput(options.sustainedCallers, options.seconds * 1000, () =>
+        const rate = await throughput(options.sustainedCallers, Math.max(options.seconds, 10) * 1000, () =>
           host.invoke('one-http'),
         );
         return `${Math.round(rate)} runs/s under the profiler`;
