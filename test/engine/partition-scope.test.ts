@@ -105,6 +105,32 @@ describe('the body of a partitioned loop', () => {
     });
   });
 
+  it('carries only the records its body names, not the source of its items', () => {
+    const input = inputOf({
+      Init: { type: 'InitializeVariable', inputs: { variables: [{ name: 'out', type: 'Array' }] } },
+      Big: compose('@range(0, 40)', { Init: [] }),
+      Small: compose('small', { Big: [] }),
+      Unused: compose('unused', { Big: [] }),
+      Loop: {
+        type: 'Foreach',
+        foreach: "@outputs('Big')",
+        runAfter: { Small: [], Unused: [] },
+        operationOptions: 'Sequential',
+        actions: {
+          Keep: {
+            type: 'AppendToArrayVariable',
+            inputs: { name: 'out', value: "@concat(outputs('Small'), item())" },
+          },
+        },
+      },
+    });
+    const [inline, parted] = runBoth(input);
+    const scopes = parted.port.children.map((c) => c.state.input.partition?.scope.map((r) => r['name']));
+    expect(scopes).toEqual([['Small'], ['Small'], ['Small'], ['Small']]);
+    expect(parted.state.variables.get('out')?.value).toEqual(inline.state.variables.get('out')?.value);
+    expect(parted.state.variables.get('out')?.value).toHaveLength(40);
+  });
+
   it('makes the same calls in the same order', () => {
     const input = inputOf({
       Loop: { type: 'Foreach', foreach: '@range(0, 25)', actions: { Call: httpAction('item-@{item()}') } },

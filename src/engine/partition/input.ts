@@ -16,8 +16,11 @@ export type Slice = Pick<PartitionSpec, 'kind' | 'items' | 'first' | 'concurrenc
 
 export function partitionInput(env: ActionEnv, slice: Slice): RunInput {
   const { input, port } = env.state;
-  // The whole loop definition: an Until's condition and limits may name things too.
-  const body = JSON.stringify(env.def).toLowerCase();
+  // What the partition evaluates: an Until's condition and limits too, but neither the loop's own
+  // runAfter nor a Foreach's items expression (evaluated here, and its source is often the largest
+  // record of the run).
+  const { foreach: _items, runAfter: _after, ...evaluated } = env.def;
+  const body = JSON.stringify(evaluated).toLowerCase();
   const spec: PartitionSpec = {
     rootRunId: input.partition?.rootRunId ?? port.runId,
     loop: env.record.name,
