@@ -44,7 +44,7 @@ export async function awaitResponse(
       if (runtime === 'Completed')
         return { kind: 'ended', result: readRunResult((status.output ?? null) as JsonValue) };
       const message =
-        runtime === 'Terminated' ? 'The run was cancelled.' : text(status.output ?? 'The run failed.');
+        runtime === 'Terminated' ? 'The run was cancelled.' : failureSummary(text(status.output ?? ''));
       return {
         kind: 'ended',
         result: {
@@ -58,4 +58,14 @@ export async function awaitResponse(
     await new Promise((resolve) => setTimeout(resolve, Math.min(pause, left)));
     pause = Math.min(pause * 2, 100);
   }
+}
+
+/**
+ * The first line of an orchestration failure. The durable output goes on with the error's details
+ * (a JSON blob with the stack trace and the app's file paths), which operators read in the run view
+ * but a caller of the trigger must not get.
+ */
+export function failureSummary(output: string): string {
+  const line = output.split('\n', 1)[0]?.trim() ?? '';
+  return line === '' ? 'The run failed.' : line;
 }

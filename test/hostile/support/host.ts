@@ -37,10 +37,15 @@ export interface HostileHost {
   stop(): Promise<void>;
 }
 
-export async function startHostileHost(settings: Record<string, string> = {}): Promise<HostileHost> {
+/** `files` adds JSON files to the workflows folder (more workflows, or a parameters.json). */
+export async function startHostileHost(
+  settings: Record<string, string> = {},
+  files: Record<string, unknown> = {},
+): Promise<HostileHost> {
   const dir = mkdtempSync(join(tmpdir(), 'flowline-hostile-'));
   copyFileSync(join(PROJECT_ROOT, 'workflows/hello.json'), join(dir, 'hello.json'));
-  writeFileSync(join(dir, 'echo.json'), JSON.stringify(echo, null, 2));
+  for (const [name, content] of Object.entries({ 'echo.json': echo, ...files }))
+    writeFileSync(join(dir, name), JSON.stringify(content, null, 2));
   const flowline = await startFlowline({ FLOWLINE_WORKFLOWS_DIR: dir, ...settings });
   return {
     flowline,
