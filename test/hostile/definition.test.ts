@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { type LoadResult, loadWorkflow } from '../../src/definition/loader';
 import { prototypePollution } from './support/plain-data';
 import { applyMutation, deepText, mutation, paths } from './support/json-mutations';
-import { bounded, describeError, timed } from './support/property';
+import { bounded, describeError, timedWithin } from './support/property';
 
 const WORKFLOWS = join(__dirname, '../../workflows');
 const FILES = readdirSync(WORKFLOWS)
@@ -20,7 +20,7 @@ const FILES = readdirSync(WORKFLOWS)
 const BUDGET_MS = 1500;
 
 function checkLoad(text: string, label: string): LoadResult {
-  const outcome = timed(() => loadWorkflow(text, label));
+  const outcome = timedWithin(BUDGET_MS, () => loadWorkflow(text, label));
   if (outcome.error !== undefined || outcome.value === undefined)
     throw new Error(`${label}: the loader threw ${describeError(outcome.error)}`);
   if (outcome.ms > BUDGET_MS) throw new Error(`${label}: the loader took ${outcome.ms.toFixed(0)} ms`);

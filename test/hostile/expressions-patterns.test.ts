@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { allFunctions } from '../../src/expressions/functions/index';
 import type { StaticContextData } from '../../src/expressions/static-context';
-import { evaluateTimed, HOSTILE_CONTEXT, isExpressionError } from './support/expression-run';
+import { evaluateWithin, HOSTILE_CONTEXT, isExpressionError } from './support/expression-run';
 import { describeError } from './support/property';
 
 const BUDGET_MS = 50;
@@ -63,7 +63,7 @@ describe('library functions on long adversarial text', () => {
       const data: StaticContextData = { ...HOSTILE_CONTEXT, trigger: { outputs: { body: { s: text } } } };
       const problems: string[] = [];
       for (const expression of EXPRESSIONS) {
-        const outcome = evaluateTimed(expression, data);
+        const outcome = evaluateWithin(BUDGET_MS, expression, data);
         if (outcome.error !== undefined && !isExpressionError(outcome.error))
           problems.push(`${expression} threw ${describeError(outcome.error)}`);
         if (outcome.ms > BUDGET_MS) problems.push(`${expression} took ${outcome.ms.toFixed(0)} ms`);

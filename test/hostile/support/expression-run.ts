@@ -3,7 +3,7 @@ import { ExpressionError } from '../../../src/expressions/errors';
 import { evaluateText } from '../../../src/expressions/run';
 import { createStaticContext, type StaticContextData } from '../../../src/expressions/static-context';
 import type { JsonObject, JsonValue } from '../../../src/expressions/values';
-import { type Timed, timed } from './property';
+import { type Timed, timed, timedWithin } from './property';
 
 /** JSON.parse keeps `__proto__` as an own key, exactly as a request body arrives. */
 const hostileBody = JSON.parse(
@@ -23,6 +23,15 @@ export const HOSTILE_CONTEXT: StaticContextData = {
 
 export function evaluateTimed(text: string, data: StaticContextData = HOSTILE_CONTEXT): Timed<JsonValue> {
   return timed(() => evaluateText(text, createStaticContext(data)));
+}
+
+/** `evaluateTimed`, re-measured when over the budget (see `timedWithin`). */
+export function evaluateWithin(
+  budgetMs: number,
+  text: string,
+  data: StaticContextData = HOSTILE_CONTEXT,
+): Timed<JsonValue> {
+  return timedWithin(budgetMs, () => evaluateText(text, createStaticContext(data)));
 }
 
 /** An error a caller may get from an expression: the project's own class, nothing else. */

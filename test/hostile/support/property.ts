@@ -28,6 +28,20 @@ export function timed<T>(work: () => T): Timed<T> {
   }
 }
 
+/**
+ * Like `timed`, but when the first run is over `budgetMs` it runs `work` twice more and keeps the
+ * fastest: a garbage-collection pause or a busy shared machine slows one run, while a catastrophic
+ * regex or a quadratic loop is slow every time.
+ */
+export function timedWithin<T>(budgetMs: number, work: () => T): Timed<T> {
+  let best = timed(work);
+  for (let retry = 0; retry < 2 && best.ms > budgetMs; retry++) {
+    const again = timed(work);
+    if (again.ms < best.ms) best = again;
+  }
+  return best;
+}
+
 /** Names a thrown value for assertion messages. */
 export function describeError(error: unknown): string {
   return error instanceof Error ? `${error.constructor.name}: ${error.message.slice(0, 300)}` : String(error);
