@@ -87,6 +87,18 @@ describe('request bodies', () => {
     expect(JSON.stringify(((await response.json()) as { body: unknown }).body)).toBe(`{"deep":${deep}}`);
   });
 
+  it('a splitOn body with more than 100,000 items gets 413 and starts no run (it started them all)', async () => {
+    const orders = Array.from({ length: 100_001 }, (_, id) => ({ id, quantity: 1 }));
+    const started = performance.now();
+    const response = await post(origin, 'split-orders', JSON.stringify({ orders }), JSON_TYPE);
+    const problem = await expectProblem(response, 413);
+    expect(problem['detail']).toBe(
+      'splitOn gave 100001 items; one trigger call may start at most 100000 runs.',
+    );
+    expect(response.headers.get('x-flowline-run-id')).toBeNull();
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
   it('__proto__ and constructor keys reach the run as plain data and pollute nothing', async () => {
     const body = '{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"isAdmin":false}';
     const response = await post(origin, 'echo', body, JSON_TYPE);

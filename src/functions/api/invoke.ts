@@ -52,7 +52,11 @@ export async function invoke(request: HttpRequest, context: InvocationContext): 
     ...(traceparent === undefined ? {} : { traceparent }),
   });
   if (fired.kind === 'invalid') {
-    return problem(500, 'Trigger expression failed', fired.message, {
+    // Too many split items is the caller's doing (its body); any other trigger error is the workflow's.
+    const [status, title] = fired.tooMany
+      ? [413, 'Too many items to split']
+      : [500, 'Trigger expression failed'];
+    return problem(status, title, fired.message, {
       workflow: entry.name,
       pointer: `/definition/triggers/${triggerName}${fired.pointer}`,
     });

@@ -30,12 +30,21 @@ export interface Firing {
 export type Fired =
   | { readonly kind: 'started'; readonly runIds: readonly string[]; readonly split: boolean }
   | { readonly kind: 'skipped'; readonly reasons: readonly string[]; readonly split: boolean }
-  | { readonly kind: 'invalid'; readonly pointer: string; readonly message: string };
+  | {
+      readonly kind: 'invalid';
+      readonly pointer: string;
+      readonly message: string;
+      /** The trigger outputs (the caller's body) split into more items than the limit. */
+      readonly tooMany?: true;
+    };
 
 export async function fireTrigger(client: df.DurableClient, firing: Firing): Promise<Fired> {
   const parametersOf = await parametersResolver();
   const split = splitTrigger(firing.trigger, firing.outputs, parametersOf(firing.entry));
-  if (!split.ok) return { kind: 'invalid', pointer: split.pointer, message: split.message };
+  if (!split.ok) {
+    const { pointer, message, tooMany } = split;
+    return { kind: 'invalid', pointer, message, ...(tooMany ? { tooMany } : {}) };
+  }
   const isSplit = firing.trigger.splitOn !== undefined;
   if (split.runs.length === 0) return { kind: 'skipped', reasons: split.skipped, split: isSplit };
   const runIds: string[] = [];

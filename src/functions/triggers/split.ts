@@ -14,7 +14,13 @@ import { evaluateForTrigger } from './trigger-context';
 
 export type Split =
   | { readonly ok: true; readonly runs: readonly JsonObject[]; readonly skipped: readonly string[] }
-  | { readonly ok: false; readonly pointer: string; readonly message: string };
+  | { readonly ok: false; readonly pointer: string; readonly message: string; readonly tooMany?: true };
+
+/**
+ * Logic Apps' limit on the items one splitOn may turn into runs. The items usually come from the
+ * caller's body, so without it one request could start millions of runs.
+ */
+export const MAX_SPLIT_ITEMS = 100_000;
 
 export function splitTrigger(
   trigger: JsonObject,
@@ -34,6 +40,14 @@ export function splitTrigger(
           ok: false,
           pointer: '/splitOn',
           message: `splitOn '${text(trigger.splitOn)}' must evaluate to an array; it gave ${kind(items)}.`,
+        };
+      }
+      if (items.length > MAX_SPLIT_ITEMS) {
+        return {
+          ok: false,
+          pointer: '/splitOn',
+          message: `splitOn gave ${items.length} items; one trigger call may start at most ${MAX_SPLIT_ITEMS} runs.`,
+          tooMany: true,
         };
       }
       candidates = items.map((item) => ({ ...outputs, body: item }));

@@ -1,7 +1,8 @@
 /**
  * The real embedded host running the compiled app (dist/, `npm run build` first) over a workflows
- * folder made for these tests: the project's hello.json (a Request trigger with a JSON schema) and
- * an echo workflow that answers with what the run saw of the request.
+ * folder made for these tests: the project's hello.json (a Request trigger with a JSON schema), the
+ * split-orders fixture (splitOn over the body) and an echo workflow that answers with what the run
+ * saw of the request.
  */
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,6 +45,10 @@ export async function startHostileHost(
 ): Promise<HostileHost> {
   const dir = mkdtempSync(join(tmpdir(), 'flowline-hostile-'));
   copyFileSync(join(PROJECT_ROOT, 'workflows/hello.json'), join(dir, 'hello.json'));
+  copyFileSync(
+    join(PROJECT_ROOT, 'test/fixtures/workflows/split-orders.json'),
+    join(dir, 'split-orders.json'),
+  );
   for (const [name, content] of Object.entries({ 'echo.json': echo, ...files }))
     writeFileSync(join(dir, name), JSON.stringify(content, null, 2));
   const flowline = await startFlowline({ FLOWLINE_WORKFLOWS_DIR: dir, ...settings });
