@@ -162,8 +162,13 @@ describe('a Foreach of 300 items in partitions of 50 on the embedded host', () =
     const calls = backend.calls.filter((c) => c.path.startsWith('/until/')).map((c) => c.path);
     expect(calls).toEqual(Array.from({ length: 30 }, (_, i) => `/until/${i}`));
     const view = await flowline.waitForRun('long-until', response.headers.get('x-flowline-run-id') ?? '');
-    const again = action(view, 'Again') as ReturnType<typeof action> & { partitions?: { first: number }[] };
-    expect(again.partitions?.map((p) => p.first)).toEqual([10, 20]);
+    const again = action(view, 'Again') as ReturnType<typeof action> & {
+      partitions?: { first: number; count: number }[];
+    };
+    expect(again.partitions?.map((p) => [p.first, p.count])).toEqual([
+      [10, 10],
+      [20, 10],
+    ]);
     expect((again.iterations ?? []).map((i) => i.actions.map((a) => a.status).join())).toEqual(
       Array.from({ length: 30 }, () => 'Succeeded,Succeeded'),
     );

@@ -26,7 +26,11 @@ export function* callPartition(
   yield { kind: 'tasks', tasks: [task] };
   const outcome = port.outcome(task);
   const result = outcome.state === 'completed' ? readPartitionResult(outcome.value) : undefined;
-  if (result !== undefined) return { ok: true, result, sent: input.partition?.variables ?? [] };
+  if (result !== undefined) {
+    // An Until partition may stop before its size: record how many iterations it ran.
+    refs[refs.length - 1] = { runId, first: slice.first, count: result.iterations.length };
+    return { ok: true, result, sent: input.partition?.variables ?? [] };
+  }
   const why = outcome.state === 'failed' ? outcome.message : 'it returned no partition result';
   return {
     ok: false,
