@@ -135,3 +135,31 @@ describe('request bodies', () => {
     expect(Object.keys(seen.headers)).not.toContain('__proto__');
   });
 });
+
+describe('relative paths', () => {
+  it.each([
+    ['orders/%', { id: '%' }],
+    ['orders/%E0%A4%A', { id: '%E0%A4%A' }],
+    ['orders/__proto__', JSON.parse('{"id":"__proto__"}') as unknown],
+    ['orders/constructor', { id: 'constructor' }],
+  ])(
+    '%s reaches the run as a plain parameter (malformed percent-encoding was an empty 500)',
+    async (path, expected) => {
+      const response = await fetch(`${origin}/api/workflows/paths/triggers/manual/invoke/${path}`, {
+        method: 'POST',
+      });
+      expect(response.status).toBe(200);
+      expect(JSON.stringify(await response.json())).toBe(JSON.stringify(expected));
+    },
+  );
+
+  it.each([['orders/a%2Fb'], ['..%2F..%2Forders/1'], ['orders']])(
+    '%s does not match and gets 404 problem details',
+    async (path) => {
+      const response = await fetch(`${origin}/api/workflows/paths/triggers/manual/invoke/${path}`, {
+        method: 'POST',
+      });
+      await expectProblem(response, 404);
+    },
+  );
+});

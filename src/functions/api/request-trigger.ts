@@ -128,10 +128,19 @@ export function matchRelativePath(template: string, path: string): JsonObject | 
   const params: JsonObject = {};
   for (let i = 0; i < want.length; i++) {
     const pattern = want[i] as string;
-    const segment = decodeURIComponent(have[i] as string);
+    const segment = decodeSegment(have[i] as string);
     const param = /^\{([^{}]+)\}$/.exec(pattern);
     if (param?.[1] !== undefined) params[param[1]] = segment;
     else if (pattern.toLowerCase() !== segment.toLowerCase()) return undefined;
   }
   return params;
+}
+
+/** A path segment decoded, or as it came when its percent-encoding is malformed (`%`, `%E0%A4%A`). */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

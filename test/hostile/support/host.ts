@@ -1,8 +1,8 @@
 /**
  * The real embedded host running the compiled app (dist/, `npm run build` first) over a workflows
  * folder made for these tests: the project's hello.json (a Request trigger with a JSON schema), the
- * split-orders fixture (splitOn over the body) and an echo workflow that answers with what the run
- * saw of the request.
+ * split-orders fixture (splitOn over the body), an echo workflow that answers with what the run saw
+ * of the request, and a workflow with a relativePath.
  */
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +33,23 @@ const echo = {
   kind: 'Stateful',
 };
 
+/** A Request trigger with a relative path; answers with the path parameters the run saw. */
+const paths = {
+  definition: {
+    triggers: {
+      manual: { type: 'Request', kind: 'Http', inputs: { method: 'POST', relativePath: 'orders/{id}' } },
+    },
+    actions: {
+      Reply: {
+        type: 'Response',
+        kind: 'Http',
+        inputs: { statusCode: 200, body: "@triggerOutputs()?['relativePathParameters']" },
+      },
+    },
+  },
+  kind: 'Stateful',
+};
+
 export interface HostileHost {
   readonly flowline: Flowline;
   stop(): Promise<void>;
@@ -49,7 +66,7 @@ export async function startHostileHost(
     join(PROJECT_ROOT, 'test/fixtures/workflows/split-orders.json'),
     join(dir, 'split-orders.json'),
   );
-  for (const [name, content] of Object.entries({ 'echo.json': echo, ...files }))
+  for (const [name, content] of Object.entries({ 'echo.json': echo, 'paths.json': paths, ...files }))
     writeFileSync(join(dir, name), JSON.stringify(content, null, 2));
   const flowline = await startFlowline({ FLOWLINE_WORKFLOWS_DIR: dir, ...settings });
   return {
