@@ -22,6 +22,8 @@ export class RunState {
   readonly variables = new Map<string, Variable>();
   /** Variables a SetVariable wrote (lower-case names); a partition reports them as set, not as added to. */
   readonly assigned = new Set<string>();
+  /** Partitions (child runs of large loops) started and not yet returned; a Terminate leaves some. */
+  readonly openPartitions = new Set<string>();
   response: RunResponse | undefined;
   terminated: { readonly status: RunStatus; readonly error?: RunError } | undefined;
   private seed: number;

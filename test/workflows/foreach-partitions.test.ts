@@ -80,6 +80,30 @@ const longUntil = {
   kind: 'Stateful',
 };
 
+/** A 300-item loop next to a branch that waits a second, then terminates the run. */
+const terminateEarly = {
+  definition: {
+    contentVersion: '1.0.0.0',
+    triggers: { manual: { type: 'Request', kind: 'Http' } },
+    actions: {
+      Loop: {
+        type: 'Foreach',
+        foreach: '@range(0, 300)',
+        runtimeConfiguration: { concurrency: { repetitions: 10 } },
+        actions: {
+          Call: {
+            type: 'Http',
+            inputs: { method: 'GET', uri: "@{appsetting('ITEMS_URL')}/slower/@{item()}" },
+          },
+        },
+      },
+      Pause: { type: 'Wait', inputs: { interval: { count: 1, unit: 'Second' } } },
+      Stop: { type: 'Terminate', inputs: { runStatus: 'Cancelled' }, runAfter: { Pause: ['Succeeded'] } },
+    },
+  },
+  kind: 'Stateful',
+};
+
 interface InstanceStatus {
   readonly runtimeStatus: string;
 }
@@ -91,12 +115,13 @@ describe('a Foreach of 300 items in partitions of 50 on the embedded host', () =
   beforeAll(async () => {
     backend = await startBackend((call) => ({
       body: { path: call.path },
-      delayMs: call.path.startsWith('/slow/') ? 40 : 2,
+      delayMs: call.path.startsWith('/slow/') ? 40 : call.path.startsWith('/slower/') ? 60 : 2,
     }));
     const dir = mkdtempSync(join(tmpdir(), 'flowline-partitions-'));
     writeFileSync(join(dir, 'many.json'), JSON.stringify(loop('fast', true)));
     writeFileSync(join(dir, 'slow-many.json'), JSON.stringify(loop('slow', false)));
     writeFileSync(join(dir, 'long-until.json'), JSON.stringify(longUntil));
+    writeFileSync(join(dir, 'terminate-early.json'), JSON.stringify(terminateEarly));
     flowline = await startFlowline({
       ITEMS_URL: backend.url,
       FLOWLINE_WORKFLOWS_DIR: dir,
@@ -195,6 +220,24 @@ describe('a Foreach of 300 items in partitions of 50 on the embedded host', () =
     const after = slow();
     await new Promise((done) => setTimeout(done, 400));
     expect(slow()).toBe(after);
+    expect(after).toBeLessThan(300);
+  });
+
+  it('stops the running partition when a Terminate elsewhere in the run ends it', async () => {
+    const response = await flowline.invoke('terminate-early', {});
+    const runId = response.headers.get('x-flowline-run-id') ?? '';
+    const view = await flowline.waitForRun('terminate-early', runId);
+    expect(view.status).toBe('Cancelled');
+    const refs = (action(view, 'Loop') as { partitions?: { runId: string }[] }).partitions ?? [];
+    const last = await eventually(async () => {
+      const status = await instance(refs.at(-1)?.runId ?? '');
+      return status.runtimeStatus === 'Running' ? undefined : status.runtimeStatus;
+    });
+    expect(last).toBe('Terminated');
+    const slower = (): number => backend.calls.filter((c) => c.path.startsWith('/slower/')).length;
+    const after = slower();
+    await new Promise((done) => setTimeout(done, 400));
+    expect(slower()).toBe(after);
     expect(after).toBeLessThan(300);
   });
 });

@@ -23,7 +23,9 @@ export function* callPartition(
   const count = slice.kind === 'until' ? (slice.until?.size ?? 0) : slice.items.length;
   refs.push({ runId, first: slice.first, count });
   const task = port.callSubWorkflow(input as unknown as JsonValue, runId);
+  env.state.openPartitions.add(runId);
   yield { kind: 'tasks', tasks: [task] };
+  env.state.openPartitions.delete(runId);
   const outcome = port.outcome(task);
   const result = outcome.state === 'completed' ? readPartitionResult(outcome.value) : undefined;
   if (result !== undefined) {

@@ -4,10 +4,12 @@
  */
 import type * as df from 'durable-functions';
 import { interpret } from '../../engine/interpret';
+import type { RunState } from '../../engine/run-state';
 import type { RunInput, RunResult } from '../../engine/run-types';
 import { TELEMETRY_ACTIVITY, type TelemetryActivityInput } from '../../telemetry/names';
 import { acquireSlot, releaseSlot, triggerConcurrency } from './concurrency-gate';
 import { durablePort } from './port';
+import { STOP_PARTITIONS_ACTIVITY } from './stop-partitions';
 
 export function* runWorkflow(context: df.OrchestrationContext): Generator<df.Task, RunResult, unknown> {
   const input = context.df.getInput<RunInput>();
@@ -35,10 +37,15 @@ function* interpretRun(
   input: RunInput,
 ): Generator<df.Task, RunResult, unknown> {
   const port = durablePort(context);
-  const run = interpret(port, input);
+  let state: RunState | undefined;
+  const run = interpret(port, input, { onStart: (s) => (state = s) });
   let step = run.next();
   while (step.done !== true) step = run.next(yield step.value as unknown as df.Task);
   port.release();
+  // A Terminate ended the run while partitions of its large loops still run: stop them too (a
+  // sub-orchestration outlives its parent), as a Terminate stops the loop when it runs inline.
+  const open = [...(state?.openPartitions ?? [])];
+  if (open.length > 0) yield context.df.callActivity(STOP_PARTITIONS_ACTIVITY, { runIds: open });
   // Spans are emitted once, from the derived tree, after the engine returned (replay-safe); only for
   // runs that started with telemetry on, so the others pay no extra activity.
   if (input.telemetry === true) {
