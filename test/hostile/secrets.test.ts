@@ -27,10 +27,28 @@ let backend: Backend;
 let host: HostileHost;
 let origin: string;
 
+const SOAP = 'http://schemas.xmlsoap.org/soap/envelope/';
+const escapeXml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const envelope = (body: string): string =>
+  `<s:Envelope xmlns:s="${SOAP}"><s:Body>${body}</s:Body></s:Envelope>`;
+const fault = (text: string): string =>
+  envelope(`<s:Fault><faultcode>s:Client</faultcode><faultstring>${text}</faultstring></s:Fault>`);
+const xml = (status: number, body: string): BackendReply => ({
+  status,
+  headers: { 'content-type': 'text/xml' },
+  body,
+});
+
 /** The backend misbehaves as the path asks, always showing what it received. */
 async function startLeakyBackend(): Promise<Backend> {
   return startBackend((call): BackendReply => {
     const received = { headers: call.headers, path: call.path, body: call.body };
+    const echoed = typeof call.body === 'string' ? call.body : JSON.stringify(call.body);
+    if (call.path.startsWith('/soap-fault')) return xml(500, fault(`cannot read ${escapeXml(echoed)}`));
+    if (call.path.startsWith('/soap-500')) return { status: 500, body: `upstream said no to ${echoed}` };
+    if (call.path.startsWith('/soap-bad-xml')) return xml(200, `<Envelope><Body>${echoed}</Bod`);
+    if (call.path.startsWith('/soap-ok')) return xml(200, envelope(`<Echo>${escapeXml(echoed)}</Echo>`));
     if (call.path.startsWith('/500')) return { status: 500, body: { error: 'boom', received } };
     if (call.path.startsWith('/401'))
       return { status: 401, body: `denied for ${String(call.headers.authorization)}` };
@@ -102,8 +120,9 @@ const METHODS = ['POST', 'GET', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'BAD METHOD', 
 describe('secrets never appear in answers or errors', () => {
   it('the backend receives the real secret (so the runs below do use it)', async () => {
     const before = backend.calls.length;
-    expect(await probe({ path: '/' })).toEqual([]);
+    expect(await probe({ path: '/', soapPath: '/soap-ok' })).toEqual([]);
     expect(backend.calls[before]?.headers.authorization).toBe(`Bearer ${SECRET}`);
+    expect(String(backend.calls[before + 1]?.body)).toContain(`>${SECRET}</`);
   });
 
   it('caller-steered failures leak the secret nowhere', async () => {
@@ -116,6 +135,16 @@ describe('secrets never appear in answers or errors', () => {
           fc.string({ maxLength: 10 }),
         ),
         suffix: fc.oneof(fc.constantFrom('', '1', 'x'), fc.string({ maxLength: 5 })),
+        soapPath: fc.constantFrom(
+          '/soap-fault',
+          '/soap-500',
+          '/soap-bad-xml',
+          '/soap-ok',
+          '/500',
+          '/missing',
+        ),
+        operation: fc.constantFrom('Convert', 'bad name', '', '__proto__'),
+        q: fc.oneof(fc.constantFrom(']]>', '<x>', '&amp;', '\u0000'), fc.string({ maxLength: 10 })),
       },
       { requiredKeys: [] },
     );
