@@ -1,6 +1,6 @@
 // `npm run bench`: Flowline beside its peers and beside direct backend calls, printed as one markdown
-// table and written into docs/performance.md. The other scripts in this folder (expressions.mjs,
-// validate.mjs, host-durable.mjs) are micro-benchmarks you run on their own with node.
+// table and written into docs/performance.md. The other scripts in this folder are benchmarks of one
+// part each, run on their own with node.
 // Usage: npm run bench [-- options]; `node bench/run.mjs --help` lists them.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,7 +62,7 @@ try {
     ].join('\n');
     console.log(`\n${block}`);
     if (options.out) {
-      writeResults(resolve(root, options.out), block, 'Performance');
+      await writeResults(resolve(root, options.out), block, 'Performance');
       ctx.log(`wrote ${options.out}`);
     }
   }

@@ -67,19 +67,31 @@ export class Report {
   }
 }
 
-/** Replaces the generated block of `path` (or creates the file) with `block`. */
-export function writeResults(path, block, title) {
+/**
+ * Replaces the generated block of `path` (or creates the file) with `block`, formatted with the
+ * project's Prettier settings so that `npm run lint` stays clean after a run.
+ */
+export async function writeResults(path, block, title) {
   const generated = `${START}\n${block}\n${END}`;
-  if (!existsSync(path)) {
-    writeFileSync(path, `# ${title}\n\n${generated}\n`);
-    return;
+  let next = `# ${title}\n\n${generated}\n`;
+  if (existsSync(path)) {
+    const text = readFileSync(path, 'utf8');
+    const from = text.indexOf(START);
+    const to = text.indexOf(END);
+    next =
+      from >= 0 && to > from
+        ? `${text.slice(0, from)}${generated}${text.slice(to + END.length)}`
+        : `${text.trimEnd()}\n\n${generated}\n`;
   }
-  const text = readFileSync(path, 'utf8');
-  const from = text.indexOf(START);
-  const to = text.indexOf(END);
-  const next =
-    from >= 0 && to > from
-      ? `${text.slice(0, from)}${generated}${text.slice(to + END.length)}`
-      : `${text.trimEnd()}\n\n${generated}\n`;
-  writeFileSync(path, next);
+  writeFileSync(path, await formatMarkdown(path, next));
+}
+
+async function formatMarkdown(path, text) {
+  try {
+    const prettier = await import('prettier');
+    const config = (await prettier.resolveConfig(path)) ?? {};
+    return await prettier.format(text, { ...config, filepath: path });
+  } catch {
+    return text; // Prettier is a dev dependency; without it the table is still valid markdown.
+  }
 }
