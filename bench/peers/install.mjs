@@ -20,12 +20,27 @@ export function installPeer(key, packages) {
   mkdirSync(dir, { recursive: true });
   const result = spawnSync(
     'npm',
-    ['install', '--prefix', dir, '--no-audit', '--no-fund', '--loglevel=error', ...packages],
-    { encoding: 'utf8', timeout: 5 * 60_000, stdio: ['ignore', 'pipe', 'pipe'] },
+    // Few, short network retries: without a network the benchmark should say so within a minute or
+    // two, not spend its time budget waiting.
+    [
+      'install',
+      '--prefix',
+      dir,
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      '--fetch-retries=1',
+      '--fetch-timeout=30000',
+      ...packages,
+    ],
+    { encoding: 'utf8', timeout: 4 * 60_000, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   if (result.status !== 0) {
-    const why =
-      result.error?.message ?? (result.stderr || result.stdout).trim().split('\n').slice(-2).join(' ');
+    // npm's first error lines name the cause (code, then message); the last ones point at a log file.
+    const lines = (result.stderr || result.stdout)
+      .split('\n')
+      .filter((l) => l && !l.includes('complete log'));
+    const why = result.error?.message ?? lines.slice(0, 2).join(' ');
     return { error: `npm install ${packages.join(' ')} failed: ${why}` };
   }
   writeFileSync(marker, `${packages.join('\n')}\n`);
