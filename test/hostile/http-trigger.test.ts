@@ -82,6 +82,19 @@ describe('request bodies', () => {
     },
   );
 
+  it('an event body nested 10,000 deep gets 400 with a pointer (was an empty 500)', async () => {
+    const started = await post(origin, 'hello', '{"name":"Ada"}', JSON_TYPE);
+    const runId = started.headers.get('x-flowline-run-id') ?? '';
+    const response = await fetch(`${origin}/api/workflows/hello/runs/${runId}/events/decision`, {
+      method: 'POST',
+      headers: JSON_TYPE,
+      body: `{"d":${'['.repeat(10_000)}${']'.repeat(10_000)}}`,
+    });
+    const problem = await expectProblem(response, 400);
+    expect(problem['title']).toBe('Event body nested too deep');
+    expect(String(problem['pointer'])).toMatch(/^\/d(\/0){200}/);
+  });
+
   it('a body nested 200 levels deep is accepted and echoed', async () => {
     const deep = `${'['.repeat(200)}${']'.repeat(200)}`;
     const response = await post(origin, 'echo', `{"deep":${deep}}`, JSON_TYPE);

@@ -6,8 +6,7 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { isJsonObject, type JsonObject, type JsonValue } from '../../expressions/values';
 import { validateAgainstSchema } from '../../engine/ops/schema';
-import { findTooDeep, MAX_JSON_DEPTH } from '../../definition/depth';
-import { toPointer } from '../../definition/diagnostic';
+import { tooDeepProblem } from './json-depth';
 import { problem } from './problem';
 import { text } from '../../engine/text';
 
@@ -56,19 +55,8 @@ export async function readTriggerCall(
   if (raw !== '') {
     const looksJson = /json/i.test(contentType) || (contentType === '' && /^\s*[[{"]/.test(raw));
     if (looksJson) {
-      // Durable history, the schema check and the expressions all walk the body recursively; a
-      // body nested thousands of levels deep overflowed the stack there (an empty 500).
-      const deep = findTooDeep(raw);
-      if (deep !== undefined) {
-        return fail(
-          problem(
-            400,
-            'Request body nested too deep',
-            `The request body is nested more than ${MAX_JSON_DEPTH} levels deep.`,
-            { pointer: toPointer(deep.path) },
-          ),
-        );
-      }
+      const tooDeep = tooDeepProblem(raw, 'request');
+      if (tooDeep !== undefined) return fail(tooDeep);
       try {
         body = JSON.parse(raw) as JsonValue;
       } catch (error) {

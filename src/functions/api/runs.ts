@@ -13,6 +13,7 @@ import { RUN_ORCHESTRATION } from '../durable/port';
 import { slotsId } from '../durable/run-slots';
 import { newRunInput, parametersResolver } from '../triggers/run-input';
 import { findWorkflow } from './find-workflow';
+import { tooDeepProblem } from './json-depth';
 import { cancelPartitions, deriveWithPartitions } from './partitions';
 import { problem } from './problem';
 import { runAccepted } from './replies';
@@ -138,6 +139,8 @@ export async function raiseRunEvent(
   const text = await request.text();
   let body: unknown = text === '' ? null : text;
   if (/json/i.test(request.headers.get('content-type') ?? '') && text !== '') {
+    const tooDeep = tooDeepProblem(text, 'event');
+    if (tooDeep !== undefined) return tooDeep;
     try {
       body = JSON.parse(text);
     } catch (error) {
