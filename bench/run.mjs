@@ -50,7 +50,20 @@ try {
   if (options.profile) {
     console.log(await profiles(ctx));
   } else {
-    for (const name of options.only) await suites[name]();
+    // A suite that breaks gets a row saying so; the others still run and the table is still written.
+    for (const name of options.only) {
+      try {
+        await suites[name]();
+      } catch (error) {
+        process.exitCode = 1;
+        ctx.log(`suite ${name} failed: ${error.stack ?? error}`);
+        ctx.report.notMeasured({
+          workload: `suite '${name}'`,
+          system: 'Flowline',
+          reason: `failed: ${error.message}`,
+        });
+      }
+    }
     const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
     const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
     const block = [
