@@ -4,9 +4,9 @@
  * activity when the engine has returned, or by the cancel route for a run that will never get there.
  */
 import type * as df from 'durable-functions';
-import { deriveRun } from '../engine/history/derive';
 import type { RunStatus } from '../engine/run-types';
 import { fetchHistory } from '../functions/api/history';
+import { deriveWithPartitions } from '../functions/api/partitions';
 import { isRunInput } from '../functions/api/run-input';
 import { activeSpanExporter } from './exporter';
 import { emitRunLogs } from './logs';
@@ -32,7 +32,7 @@ export async function reportRun(
   if (!isRunInput(status.input) || status.input.telemetry !== true) return false;
   const input = status.input;
   const history = await fetchHistory(client, runId);
-  const derived = deriveRun(runId, input, history, (name) => process.env[name]);
+  const derived = await deriveWithPartitions(client, runId, input);
   const started = history.find((e) => e.EventType === 'ExecutionStarted')?.Timestamp;
   const run: FinishedRun = {
     runId,

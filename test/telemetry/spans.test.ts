@@ -154,6 +154,27 @@ describe('run telemetry', () => {
       expect(values).not.toContain(secret);
   });
 
+  it('gives the iterations of a partitioned loop the spans, keys and parents they have inline', async () => {
+    process.env['FLOWLINE_FOREACH_PARTITION'] = '1'; // each of the two items in its own partition
+    let runId: string;
+    try {
+      runId = await start({ traceparent: `00-${TRACE_ID}-${CALLER_SPAN}-01` });
+    } finally {
+      delete process.env['FLOWLINE_FOREACH_PARTITION'];
+    }
+    const spans = await spansOf(runId);
+    const loop = one(spans, 'For_each');
+    for (const index of [0, 1]) {
+      const iteration = one(spans, `For_each[${index}]`);
+      expect(parentOf(iteration)).toBe(id(loop));
+      const item = spans.find((s) => s.name === 'Call_Item' && parentOf(s) === id(iteration));
+      expect(item && id(item)).toBe(actionSpanId(runId, `For_each[${index}]`, 'Call_Item'));
+      const call = backend.calls.filter((c) => c.path === `/item/${index + 1}`).at(-1);
+      expect(call?.headers['traceparent']).toBe(`00-${TRACE_ID}-${id(item as ReadableSpan)}-01`);
+    }
+    expect(spans.filter((s) => s.name === 'workflow.run')).toHaveLength(1);
+  });
+
   it('counts runs and times actions in metrics, per workflow', async () => {
     const runId = await start({});
     await spansOf(runId);

@@ -7,7 +7,7 @@
 import { isJsonObject, type JsonObject } from '../../expressions/values';
 import { callConnector } from './call-connector';
 import { type Executor, failed } from './env';
-import { idempotencyKey, withoutCredentials } from './http-action';
+import { actionKey, withoutCredentials } from './http-action';
 import { timedOut } from './timed-out';
 
 export interface ConnectorActionOptions {
@@ -23,7 +23,7 @@ export function connectorAction(activity: string, options: ConnectorActionOption
       return failed('InvalidTemplate', `The inputs of action '${env.record.name}' must be an object.`);
     const request: JsonObject = {
       ...inputs,
-      idempotencyKey: idempotencyKey(env.state.port.runId, env.frame.path(), env.record.name),
+      idempotencyKey: actionKey(env),
       // The trigger call's trace: connectors that call out put the action's span under it.
       ...(env.state.input.traceparent === undefined ? {} : { traceparent: env.state.input.traceparent }),
     };

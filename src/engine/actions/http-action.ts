@@ -5,7 +5,7 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../../expressions/values';
 import { HTTP_ACTIVITY } from '../activities';
 import { callConnector } from './call-connector';
-import { type Executor, failed } from './env';
+import { type ActionEnv, type Executor, failed } from './env';
 import { timedOut } from './timed-out';
 
 export const http: Executor = function* (env) {
@@ -16,7 +16,7 @@ export const http: Executor = function* (env) {
   const options = typeof env.def.operationOptions === 'string' ? env.def.operationOptions.toLowerCase() : '';
   const request: JsonObject = {
     ...inputs,
-    idempotencyKey: idempotencyKey(env.state.port.runId, env.frame.path(), env.record.name),
+    idempotencyKey: actionKey(env),
     ...(options.includes('disableasyncpattern') ? { disableAsyncPattern: true } : {}),
     ...(env.state.input.traceparent === undefined ? {} : { traceparent: env.state.input.traceparent }),
   };
@@ -35,6 +35,16 @@ export const http: Executor = function* (env) {
 /** The key a backend can use to recognise a repeated request: run, loop position and action. */
 export function idempotencyKey(runId: string, path: string, action: string): string {
   return [runId, path, action].filter((p) => p !== '').join('/');
+}
+
+/**
+ * The action's idempotency key in this run. Inside a partition of a large loop it names the run the
+ * partition belongs to (loop positions are the same as inline), so the key, and the span id derived
+ * from it, are what the action would have had if the loop had run inline.
+ */
+export function actionKey(env: ActionEnv): string {
+  const runId = env.state.input.partition?.rootRunId ?? env.state.port.runId;
+  return idempotencyKey(runId, env.frame.path(), env.record.name);
 }
 
 /** Blocks of inputs that carry credentials, and the fields in them the run view must not show. */

@@ -47,6 +47,8 @@ export function partitionInput(env: ActionEnv, slice: Slice): RunInput {
     ...(input.parameters ? { parameters: input.parameters } : {}),
     trigger,
     ...(input.callbackBase ? { callbackBase: input.callbackBase } : {}),
+    // The caller's trace: the partition's calls join it as the run's own calls do.
+    ...(input.traceparent === undefined ? {} : { traceparent: input.traceparent }),
     ...(input.foreachPartition === undefined ? {} : { foreachPartition: input.foreachPartition }),
     ...(input.untilPartition === undefined ? {} : { untilPartition: input.untilPartition }),
     parentRunId: port.runId,
