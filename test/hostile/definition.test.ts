@@ -75,7 +75,7 @@ describe('the definition loader on hostile files', () => {
         const mutated = mutations.reduce((doc, m) => applyMutation(doc, path, m), file.value);
         checkLoad(JSON.stringify(mutated), `${file.name} at /${path.join('/')}`);
       }),
-      bounded(600, 15_000),
+      bounded(400, 8000),
     );
   });
 
