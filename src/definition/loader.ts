@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { runChecks } from './checks/index';
-import { findTooDeep, MAX_JSON_DEPTH } from './depth';
+import { findTooDeep, MAX_JSON_DEPTH } from '../expressions/json-depth';
 import { toPointer, type Diagnostic, type Finding } from './diagnostic';
 import { unwrap } from './file-shape';
 import { buildModel } from './model';

@@ -79,6 +79,14 @@ describe('limits on what an expression may produce', () => {
     expect(outcome.ms).toBeLessThan(50);
   });
 
+  it('json() refuses text nested more than 256 levels (the deep value broke run views downstream)', () => {
+    const data = { trigger: { outputs: { body: { s: `${'['.repeat(30_000)}${']'.repeat(30_000)}` } } } };
+    const outcome = evaluateTimed("@json(triggerBody()?['s'])", data);
+    expect(describeError(outcome.error)).toMatch(/the JSON is nested more than 256 levels deep/);
+    const shallow = { trigger: { outputs: { body: { s: `${'['.repeat(256)}${']'.repeat(256)}` } } } };
+    expect(evaluateTimed("@length(json(triggerBody()?['s']))", shallow).value).toBe(1);
+  });
+
   it('xpath refuses a path longer than 8,192 characters from the data', () => {
     const data = { trigger: { outputs: { body: { s: `//a${'[1]'.repeat(3000)}` } } } };
     const outcome = evaluateTimed("@xpath(xml('<r><a>1</a></r>'), triggerBody()?['s'])", data);

@@ -95,6 +95,15 @@ describe('request bodies', () => {
     expect(String(problem['pointer'])).toMatch(/^\/d(\/0){200}/);
   });
 
+  it('JSON text nested 30,000 deep inside a body fails the json() action, and the run view still renders', async () => {
+    const text = `${'['.repeat(30_000)}${']'.repeat(30_000)}`;
+    const response = await post(origin, 'parse', JSON.stringify({ text }), JSON_TYPE);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('Failed');
+    const view = await host.flowline.waitForRun('parse', response.headers.get('x-flowline-run-id') ?? '');
+    expect(view.status).toBe('Succeeded');
+  });
+
   it('a body nested 200 levels deep is accepted and echoed', async () => {
     const deep = `${'['.repeat(200)}${']'.repeat(200)}`;
     const response = await post(origin, 'echo', `{"deep":${deep}}`, JSON_TYPE);

@@ -7,6 +7,7 @@ import type { Call } from '../ast';
 import { isJsonObject, type JsonValue } from '../values';
 import { argString, invalidArgument, wrongType } from './args';
 import { isXmlType, readContent, xmlContent } from './json-xml-content';
+import { findTooDeep, MAX_JSON_DEPTH } from '../json-depth';
 import { parseXml, XmlError } from './json-xml-parse';
 import { xmlToJson } from './json-xml-to-json';
 import { jsonToXml, JsonToXmlError } from './json-xml-to-xml';
@@ -17,6 +18,8 @@ import type { FunctionDef } from './types';
 export const MAX_XPATH_LENGTH = 8192;
 
 function parseJson(call: Call, text: string): JsonValue {
+  if (findTooDeep(text) !== undefined)
+    invalidArgument(call, 0, `the JSON is nested more than ${MAX_JSON_DEPTH} levels deep.`);
   try {
     return JSON.parse(text) as JsonValue;
   } catch (error) {

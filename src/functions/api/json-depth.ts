@@ -4,7 +4,7 @@
  * deep overflowed the stack there and the caller got an empty 500.
  */
 import type { HttpResponseInit } from '@azure/functions';
-import { findTooDeep, MAX_JSON_DEPTH } from '../../definition/depth';
+import { findTooDeep, MAX_JSON_DEPTH } from '../../expressions/json-depth';
 import { toPointer } from '../../definition/diagnostic';
 import { problem } from './problem';
 

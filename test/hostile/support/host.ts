@@ -2,7 +2,7 @@
  * The real embedded host running the compiled app (dist/, `npm run build` first) over a workflows
  * folder made for these tests: the project's hello.json (a Request trigger with a JSON schema), the
  * split-orders fixture (splitOn over the body), an echo workflow that answers with what the run saw
- * of the request, and a workflow with a relativePath.
+ * of the request, a workflow with a relativePath and one that parses JSON text from the body.
  */
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,6 +50,23 @@ const paths = {
   kind: 'Stateful',
 };
 
+/** Parses text from the body with json(); the Response runs whether that worked or not. */
+const parse = {
+  definition: {
+    triggers: { manual: { type: 'Request', kind: 'Http' } },
+    actions: {
+      Parse: { type: 'Compose', inputs: "@json(triggerBody()?['text'])" },
+      Reply: {
+        type: 'Response',
+        kind: 'Http',
+        inputs: { statusCode: 200, body: "@actions('Parse')?['status']" },
+        runAfter: { Parse: ['Succeeded', 'Failed'] },
+      },
+    },
+  },
+  kind: 'Stateful',
+};
+
 export interface HostileHost {
   readonly flowline: Flowline;
   stop(): Promise<void>;
@@ -66,7 +83,12 @@ export async function startHostileHost(
     join(PROJECT_ROOT, 'test/fixtures/workflows/split-orders.json'),
     join(dir, 'split-orders.json'),
   );
-  for (const [name, content] of Object.entries({ 'echo.json': echo, 'paths.json': paths, ...files }))
+  for (const [name, content] of Object.entries({
+    'echo.json': echo,
+    'paths.json': paths,
+    'parse.json': parse,
+    ...files,
+  }))
     writeFileSync(join(dir, name), JSON.stringify(content, null, 2));
   const flowline = await startFlowline({ FLOWLINE_WORKFLOWS_DIR: dir, ...settings });
   return {

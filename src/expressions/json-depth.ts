@@ -1,16 +1,18 @@
 /**
- * Nesting depth of JSON text, measured before parsing. The parsers and checks that follow walk the
- * tree recursively, so a file nested a hundred thousand levels deep overflowed the stack; a linear
- * scan refuses it first and says where, as a JSON pointer.
+ * Nesting depth of JSON text, measured before parsing. Everything that handles a parsed value
+ * (workflow checks, durable history, run views, expressions) walks it recursively, so a value nested
+ * tens of thousands of levels deep overflowed the stack somewhere downstream; a linear scan refuses
+ * the text first and says where, as a path. Workflow files, request and event bodies, and `json()`
+ * use it.
  */
-import type { JsonPath } from './diagnostic';
 
-/** Far deeper than any real definition (Logic Apps nests actions at most 8 scopes deep). */
+/** Far deeper than real data or any definition (Logic Apps nests actions at most 8 scopes deep). */
 export const MAX_JSON_DEPTH = 256;
 
 export interface TooDeep {
   readonly offset: number;
-  readonly path: JsonPath;
+  /** Keys and indexes down to the container that passes the limit. */
+  readonly path: readonly (string | number)[];
 }
 
 /** Where the text first nests deeper than `max`, or undefined. Invalid JSON is left to the parser. */
