@@ -94,6 +94,9 @@ export interface HostExtension {
   /** Gets first look at every HTTP request on the main port; return true when it answered. */
   handleHttp?(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean>;
   start(runtime: FunctionsRuntime, env: HostEnvironment): Promise<void>;
-  /** Graceful stop: finish or hand back in-flight work so nothing is lost. */
-  stop(): Promise<void>;
+  /**
+   * Graceful stop: finish or hand back in-flight work so nothing is lost. `deadline` (epoch ms) is
+   * when the host stops waiting: work still running then is abandoned and must be safe to redo.
+   */
+  stop(deadline?: number): Promise<void>;
 }

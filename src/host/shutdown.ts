@@ -29,7 +29,7 @@ export async function shutdown(parts: ShutdownParts): Promise<void> {
     log('warning', 'Host', `Stopping with ${parts.requestsInFlight.size} HTTP request(s) still running.`);
   }
   for (const extension of [...parts.extensions].reverse()) {
-    await extension.stop().catch((error: unknown) => {
+    await extension.stop(deadline).catch((error: unknown) => {
       log('error', 'Host', `Extension '${extension.name}' failed to stop: ${String(error)}`);
     });
   }

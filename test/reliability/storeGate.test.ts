@@ -128,4 +128,20 @@ describe('StoreGate', () => {
     expect(ran).toBe(false);
     other.exec('COMMIT');
   });
+
+  it('still stores a write after close when the store takes it at once (results that finish during a shutdown are kept)', async () => {
+    const db = database('close.db');
+    const { gate: g } = gate();
+    g.close();
+    expect(await g.write(() => void db.prepare('INSERT INTO t VALUES (5)').run())).toBe(true);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM t WHERE v = 5').get()).toEqual({ n: 1 });
+  });
+
+  it('writes nothing once shut (the store is closing), answering false', async () => {
+    const { gate: g } = gate();
+    g.shut();
+    let ran = false;
+    expect(await g.write(() => void (ran = true))).toBe(false);
+    expect(ran).toBe(false);
+  });
 });

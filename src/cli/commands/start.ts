@@ -142,6 +142,9 @@ function waitForSignal(stop: () => Promise<void>): Promise<number> {
       stop().then(
         () => {
           process.stdout.write('Host stopped.\n');
+          // A call the drain deadline gave up on (a backend that never answers) keeps its socket and
+          // timer until its own timeout; the host is stopped, so the process does not wait for it.
+          setTimeout(() => process.exit(0), 250).unref();
           done(0);
         },
         (error: unknown) => {

@@ -53,14 +53,32 @@ export class Engine {
     for (const target of this.ctx.store.targetsWithMessages()) this.notify(target);
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Starts nothing new and waits for what runs, until `deadline` (epoch ms). Results that arrive in
+   * time are stored; an activity still running then (a backend that never answers) is abandoned:
+   * its work item stays in the store and runs again after a restart (at-least-once).
+   */
+  async stop(deadline = Infinity): Promise<void> {
     this.#stopped = true;
     this.ctx.gate.close();
     this.#targets.clear();
     this.#activities.clear();
     for (const handle of this.#timers.values()) handle.cancel();
     this.#timers.clear();
-    await Promise.all([this.#targets.idle(), this.#activities.idle()]);
+    const idle = Promise.all([this.#targets.idle(), this.#activities.idle()]);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((done) => {
+      if (Number.isFinite(deadline))
+        timer = setTimeout(() => done('late'), Math.max(0, deadline - Date.now()));
+    });
+    const outcome = await Promise.race([idle, late]);
+    clearTimeout(timer);
+    this.ctx.gate.shut();
+    if (outcome === 'late')
+      this.ctx.log(
+        'warning',
+        `Stopped with ${this.#activities.busy} activity call(s) and ${this.#targets.busy} episode(s) still running; their work items stay in the store and run again after a restart.`,
+      );
   }
 
   notify(target: string): void {

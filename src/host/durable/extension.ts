@@ -49,8 +49,8 @@ export function createDurableExtension(options: DurableOptions = {}): DurableExt
       engine.start();
       return Promise.resolve();
     },
-    async stop() {
-      await engine?.stop();
+    async stop(deadline?: number) {
+      await engine?.stop(deadline);
       store?.close();
       engine = undefined;
     },

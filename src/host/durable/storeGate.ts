@@ -19,6 +19,7 @@ export class StoreGate {
   #down: { readonly since: number; why: Unavailable; pause: number; nextTry: number } | undefined;
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
+  #shut = false;
 
   constructor(log: GateLog) {
     this.#log = log;
@@ -35,8 +36,9 @@ export class StoreGate {
    */
   async write(op: () => void): Promise<boolean> {
     for (;;) {
-      if (this.#closed) return false;
-      if (this.#down && !(await this.#waitTurn())) return false;
+      if (this.#shut) return false;
+      // Once closed, a write still lands if the store takes it at once, but never queues.
+      if (this.#down && (this.#closed || !(await this.#waitTurn()))) return false;
       try {
         op();
         this.#recovered();
@@ -62,7 +64,13 @@ export class StoreGate {
     }
   }
 
-  /** Stops retrying: queued writes resolve false. */
+  /** Shuts for good: every later write resolves false without touching the store (it is closing). */
+  shut(): void {
+    this.#shut = true;
+    this.close();
+  }
+
+  /** Stops retrying: queued writes resolve false; a write that the store takes at once still lands. */
   close(): void {
     this.#closed = true;
     clearTimeout(this.#timer);
