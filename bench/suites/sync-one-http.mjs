@@ -45,35 +45,38 @@ async function measure(ctx, system) {
   row(`throughput, concurrency 20 (${options.seconds} s/rep)`, 'req/s', r.rate, r.drate, 'rate');
 }
 
+const SYSTEMS = [
+  ['Flowline', startFlowlineSystem],
+  ['Node-RED', startNodeRed],
+  ['Restate', startRestate],
+];
+
 export async function syncOneHttp(ctx) {
-  const starters = [startFlowlineSystem];
-  if (ctx.options.peers) starters.push(startNodeRed, startRestate);
-  for (const start of starters) {
-    const args = { backendUrl: ctx.backend.url, workDir: ctx.workDir, workflowsDir: ctx.workflowsDir };
+  const args = { backendUrl: ctx.backend.url, workDir: ctx.workDir, workflowsDir: ctx.workflowsDir };
+  for (const [name, start] of SYSTEMS) {
+    const notMeasured = (system, reason) => {
+      ctx.report.notMeasured({ workload: WORKLOAD, system, reason });
+      ctx.log(`${system}: not measured: ${reason}`);
+    };
+    if (name !== 'Flowline' && !ctx.options.peers) {
+      notMeasured(name, 'skipped (--no-peers)');
+      continue;
+    }
     let system;
     try {
       system = await start(args);
     } catch (error) {
-      system = { name: start.name.replace(/^start/, ''), error: error.message };
+      system = { name, error: error.message };
     }
     if (system.error) {
-      ctx.report.notMeasured({
-        workload: WORKLOAD,
-        system: `${system.name} ${system.version ?? ''}`.trim(),
-        reason: system.error,
-      });
-      ctx.log(`${system.name}: not measured: ${system.error}`);
+      notMeasured(`${system.name} ${system.version ?? ''}`.trim(), system.error);
       continue;
     }
     ctx.log(`${system.name}: measuring`);
     try {
       await measure(ctx, system);
     } catch (error) {
-      ctx.report.notMeasured({
-        workload: WORKLOAD,
-        system: system.name,
-        reason: `failed while measuring: ${error.message}`,
-      });
+      notMeasured(system.name, `failed while measuring: ${error.message}`);
     } finally {
       await system.stop();
     }
