@@ -9,7 +9,8 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Backend, type BackendReply, startBackend } from '../workflows/helpers';
+import type { Backend } from '../workflows/helpers';
+import { startLeakyBackend } from './support/leaky-backend';
 import { post, startHostileHost, type HostileHost } from './support/host';
 import { bounded } from './support/property';
 import { SECRET_PARAMETERS, SECRET_WORKFLOW } from './support/secret-workflow';
@@ -26,45 +27,6 @@ const FORMS = [
 let backend: Backend;
 let host: HostileHost;
 let origin: string;
-
-const SOAP = 'http://schemas.xmlsoap.org/soap/envelope/';
-const escapeXml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const envelope = (body: string): string =>
-  `<s:Envelope xmlns:s="${SOAP}"><s:Body>${body}</s:Body></s:Envelope>`;
-const fault = (text: string): string =>
-  envelope(`<s:Fault><faultcode>s:Client</faultcode><faultstring>${text}</faultstring></s:Fault>`);
-const xml = (status: number, body: string): BackendReply => ({
-  status,
-  headers: { 'content-type': 'text/xml' },
-  body,
-});
-
-/** The backend misbehaves as the path asks, always showing what it received. */
-async function startLeakyBackend(): Promise<Backend> {
-  return startBackend((call): BackendReply => {
-    const received = { headers: call.headers, path: call.path, body: call.body };
-    const echoed = typeof call.body === 'string' ? call.body : JSON.stringify(call.body);
-    if (call.path.startsWith('/soap-fault')) return xml(500, fault(`cannot read ${escapeXml(echoed)}`));
-    if (call.path.startsWith('/soap-500')) return { status: 500, body: `upstream said no to ${echoed}` };
-    if (call.path.startsWith('/soap-bad-xml')) return xml(200, `<Envelope><Body>${echoed}</Bod`);
-    if (call.path.startsWith('/soap-ok')) return xml(200, envelope(`<Echo>${escapeXml(echoed)}</Echo>`));
-    if (call.path.startsWith('/500')) return { status: 500, body: { error: 'boom', received } };
-    if (call.path.startsWith('/401'))
-      return { status: 401, body: `denied for ${String(call.headers.authorization)}` };
-    if (call.path.startsWith('/redirect'))
-      return { status: 302, headers: { location: `/500?from=${encodeURIComponent(call.path)}` } };
-    if (call.path.startsWith('/bad-json'))
-      return {
-        status: 200,
-        headers: { 'content-type': 'application/json' },
-        body: `{"leak": "${String(call.headers.authorization)}"`,
-      };
-    if (call.path.startsWith('/400'))
-      return { status: 400, headers: { 'x-auth-was': String(call.headers.authorization) }, body: 'bad' };
-    return { status: 200, body: { received } };
-  });
-}
 
 beforeAll(async () => {
   backend = await startLeakyBackend();
