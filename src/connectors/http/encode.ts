@@ -15,6 +15,11 @@ export interface EncodedRequest {
 
 export class InvalidRequest extends Error {}
 
+/** An HTTP token (RFC 9110): what a method and a header name may be made of. */
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** Characters a header value may not hold: they would end the header (CR, LF) or are refused (NUL). */
+const BAD_VALUE = /[\r\n\0]/;
+
 const text = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
 
 export async function encodeRequest(input: HttpCallInput, auth: AuthOptions = {}): Promise<EncodedRequest> {
@@ -43,6 +48,14 @@ export async function encodeRequest(input: HttpCallInput, auth: AuthOptions = {}
   }
   Object.assign(headers, credentials.headers);
   const method = input.method.toUpperCase();
+  // Checked here so that the action fails with a clear error; Node would throw while sending.
+  if (!TOKEN.test(method))
+    throw new InvalidRequest(`method: expected an HTTP method such as GET or POST, found '${method}'.`);
+  for (const [name, value] of Object.entries(headers)) {
+    if (!TOKEN.test(name)) throw new InvalidRequest(`headers: '${name}' is not a valid header name.`);
+    if (BAD_VALUE.test(value))
+      throw new InvalidRequest(`headers.${name}: expected a value without line breaks or NUL characters.`);
+  }
   if (
     input.idempotencyKey !== undefined &&
     !['GET', 'HEAD', 'OPTIONS'].includes(method) &&

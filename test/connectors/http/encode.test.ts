@@ -98,6 +98,34 @@ describe('request body', () => {
 });
 
 describe('method, queries and headers', () => {
+  it.each([
+    [
+      'a method with a space',
+      { method: 'GE T' },
+      "method: expected an HTTP method such as GET or POST, found 'GE T'.",
+    ],
+    ['a method with a line break', { method: 'GET\r\nX-Injected: 1' }, 'method: expected an HTTP method'],
+    [
+      'a header name with a space',
+      { method: 'GET', headers: { 'x bad': '1' } },
+      "headers: 'x bad' is not a valid header name.",
+    ],
+    [
+      'a header value with CR LF',
+      { method: 'GET', headers: { 'x-note': 'a\r\nX-Injected: 1' } },
+      'headers.x-note: expected a value without line breaks or NUL characters.',
+    ],
+  ])('refuses %s as a terminal InvalidRequest, sending nothing', async (_label, input, message) => {
+    const path = `/refused/${++counter}`;
+    const outcome = await executeHttp(
+      { uri: `${backend.origin}${path}`, ...input },
+      { egress: DEFAULT_EGRESS },
+    );
+    expect(outcome).toMatchObject({ ok: false, retryable: false, error: { code: 'InvalidRequest' } });
+    expect(outcome.ok ? '' : outcome.error.message).toContain(message);
+    expect(backend.requestsTo(path)).toHaveLength(0);
+  });
+
   it.each(['get', 'Post', 'PUT', 'patch', 'DELETE', 'OPTIONS'])(
     'sends method %s in upper case',
     async (m) => {
