@@ -40,7 +40,7 @@ afterAll(async () => {
 });
 
 async function slowBackend(): Promise<CountingBackend> {
-  backend ??= await startCountingBackend((hit) => ({ ...orderBackend(hit), delayMs: 150 }));
+  backend ??= await startCountingBackend((hit) => orderBackend(hit, 150));
   return backend;
 }
 

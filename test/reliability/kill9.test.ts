@@ -29,7 +29,7 @@ test('200 runs survive three kill -9 of the host: all Succeeded, none lost, one 
   const random = seededRandom();
   console.log(`kill -9 test: seed ${random.seed} (repeat with RELIABILITY_SEED=${random.seed})`);
   // A short delay per call keeps activities in flight when the kill lands.
-  backend = await startCountingBackend((hit) => orderBackend(hit));
+  backend = await startCountingBackend((hit) => orderBackend(hit, 20));
   const port = await freePort();
   const options = { port, store: files.store, workflows: files.workflows, env: { BACKEND_URL: backend.url } };
   let host: HostProcess = await startHost(options);

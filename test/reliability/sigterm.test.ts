@@ -4,7 +4,7 @@
  * restart on the same store every run finishes; only calls cut off by the shutdown run twice.
  */
 import { afterAll, expect, test } from 'vitest';
-import { type CountingBackend, type Hit, startCountingBackend } from './support/backend';
+import { type Behaviour, type CountingBackend, type Hit, startCountingBackend } from './support/backend';
 import { awaitAll, startMany } from './support/caller';
 import { freePort, killAllHosts, sleep, startHost } from './support/hostProcess';
 import { ACTIONS_PER_RUN, expectedOutputs, orderBackend, orderWorkflow } from './support/orderWorkflow';
@@ -26,10 +26,10 @@ afterAll(async () => {
 
 /** Until the first host is stopped, every tenth order's second line never gets an answer. */
 let hanging = true;
-function hangsOnce(hit: Hit): ReturnType<typeof orderBackend> {
+function hangsOnce(hit: Hit): Behaviour {
   const body = hit.body as { order?: number; line?: number } | null;
   const hang = hanging && hit.path === '/ship' && body?.line === 1 && (body.order ?? 1) % 10 === 0;
-  return hang ? { kind: 'hang' } : { ...orderBackend(hit), delayMs: 100 };
+  return hang ? { kind: 'hang' } : orderBackend(hit, 100);
 }
 
 test('SIGTERM with 100 runs in flight and hung backend calls: the host exits within its drain timeout and every run finishes after a restart', async () => {

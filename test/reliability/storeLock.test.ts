@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 test('runs in flight wait out a lock held by another process and finish once it is released', async () => {
-  backend = await startCountingBackend((hit) => ({ ...orderBackend(hit), delayMs: 200 }));
+  backend = await startCountingBackend((hit) => orderBackend(hit, 200));
   const options = {
     port: await freePort(),
     store: files.store,

@@ -31,11 +31,12 @@ export const orderWorkflow = {
 };
 
 /** The backend's answer: echoes the step and the order, so the run's outputs prove which call answered. */
-export function orderBackend(hit: Hit): Behaviour {
+export function orderBackend(hit: Hit, delayMs = 0): Behaviour {
   const body = hit.body as { order?: number; line?: number } | null;
   return {
     kind: 'answer',
     status: 200,
+    delayMs,
     body: { step: hit.path.slice(1), order: body?.order ?? null, line: body?.line ?? null },
   };
 }
