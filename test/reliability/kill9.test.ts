@@ -4,10 +4,20 @@
  * the caller was told about must finish Succeeded with the right outputs; activities in flight at a
  * kill run again (at-least-once), and the test measures how often.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { type CountingBackend, startCountingBackend } from './support/backend';
 import { awaitAll, startMany } from './support/caller';
-import { freePort, type HostProcess, kill, killAllHosts, sleep, startHost } from './support/hostProcess';
+import {
+  freePort,
+  type HostProcess,
+  kill,
+  killAllHosts,
+  ROOT,
+  sleep,
+  startHost,
+} from './support/hostProcess';
 import { ACTIONS_PER_RUN, expectedOutputs, orderBackend, orderWorkflow } from './support/orderWorkflow';
 import { seededRandom } from './support/random';
 import { countDuplicates } from './support/sideEffects';
@@ -15,6 +25,13 @@ import { readStore } from './support/store';
 import { scratch } from './support/workflows';
 
 const RUNS = 200;
+/** host.json of the app under test: extensions.durableTask.maxConcurrentActivityFunctions. */
+const maxConcurrentActivities = (): number => {
+  const hostJson = JSON.parse(readFileSync(join(ROOT, 'host.json'), 'utf8')) as {
+    extensions?: { durableTask?: { maxConcurrentActivityFunctions?: number } };
+  };
+  return hostJson.extensions?.durableTask?.maxConcurrentActivityFunctions ?? 20;
+};
 const KILLS = 3;
 const files = scratch('kill9', { order: orderWorkflow });
 let backend: CountingBackend | undefined;
@@ -76,6 +93,8 @@ test('200 runs survive three kill -9 of the host: all Succeeded, none lost, one 
   const stats = countDuplicates(backend.perKey);
   expect(stats.actions).toBe((RUNS + orphans.length) * ACTIONS_PER_RUN);
   expect(stats.worst).toBeLessThanOrEqual(KILLS + 1);
+  // Only calls in flight at a kill run again, and at most maxConcurrentActivityFunctions are in flight.
+  expect(stats.duplicates).toBeLessThanOrEqual(KILLS * maxConcurrentActivities());
   console.log(
     [
       ...kills,
