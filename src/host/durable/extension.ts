@@ -72,7 +72,7 @@ function usesDurable(fn: LoadedFunction): boolean {
 /** Opening needs the write lock on a new file (schema, WAL mode): name the cause when it is taken. */
 function openSqliteStore(path: string): SqliteStore {
   try {
-    return new SqliteStore(path, maxPageCount());
+    return new SqliteStore(path, { ...maxPageCount(), ...storeSync() });
   } catch (error) {
     const why = storeUnavailable(error);
     if (!why) throw error;
@@ -81,6 +81,15 @@ function openSqliteStore(path: string): SqliteStore {
       { cause: error },
     );
   }
+}
+
+/** `FLOWLINE_STORE_SYNC`: `normal` (default) or `full`, when a commit waits for the disk (sqliteStore.ts). */
+function storeSync(): { sync?: 'normal' | 'full' } {
+  const raw = process.env['FLOWLINE_STORE_SYNC']?.toLowerCase();
+  if (raw === undefined || raw === '') return {};
+  if (raw !== 'normal' && raw !== 'full')
+    throw new HostStartError(`FLOWLINE_STORE_SYNC must be 'normal' or 'full', got '${raw}'.`);
+  return { sync: raw };
 }
 
 /**

@@ -165,3 +165,14 @@ test('the SQLite store keeps everything across a reopen of the same file', () =>
   expect(second.entity('@c@k')).toMatchObject({ exists: true, state: '5' });
   second.close();
 });
+
+describe('the SQLite store durability setting', () => {
+  test.each([
+    [undefined, 'normal'],
+    ['normal', 'normal'],
+    ['full', 'full'],
+  ] as const)('with sync %s, commits wait for the disk as SQLite %s', (sync, expected) => {
+    const store = new SqliteStore(join(dir, `sync-${sync ?? 'default'}.db`), sync ? { sync } : {});
+    expect(store.sync()).toBe(expected);
+  });
+});

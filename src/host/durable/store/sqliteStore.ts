@@ -57,6 +57,13 @@ export interface SqliteStoreOptions {
   readonly busyTimeoutMs?: number;
   /** `PRAGMA max_page_count`: a size limit, past which writes fail with SQLITE_FULL (tests). */
   readonly maxPageCount?: number;
+  /**
+   * When a commit waits for the disk. `normal` (default): a commit is durable once the process has
+   * written it, so a crash or kill of the host loses nothing; a power loss or OS crash may undo the
+   * last commits (WAL mode, `PRAGMA synchronous = NORMAL`). `full`: every commit also waits for an
+   * fsync, which costs about a millisecond per commit on the event loop (docs/performance.md).
+   */
+  readonly sync?: 'normal' | 'full';
 }
 
 export class SqliteStore implements DurableStore {
@@ -72,8 +79,14 @@ export class SqliteStore implements DurableStore {
     this.#db = new Database(path, { timeout: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS });
     if (options.maxPageCount !== undefined) this.#db.pragma(`max_page_count = ${options.maxPageCount}`);
     this.#db.pragma('journal_mode = WAL');
-    this.#db.pragma('synchronous = FULL');
+    this.#db.pragma(`synchronous = ${options.sync === 'full' ? 'FULL' : 'NORMAL'}`);
     this.#db.exec(SCHEMA);
+  }
+
+  /** When a commit waits for the disk, as SQLite reports it (`PRAGMA synchronous`). */
+  sync(): 'normal' | 'full' | 'other' {
+    const level = this.#db.pragma('synchronous', { simple: true });
+    return level === 1 ? 'normal' : level === 2 ? 'full' : 'other';
   }
 
   instance(instanceId: string): InstanceRow | undefined {
