@@ -45,7 +45,8 @@ test('runs in flight wait out a lock held by another process and finish once it 
   const t = Date.now();
   expect(await healthy(host.origin, 1000)).toBe(true);
   const healthMs = Date.now() - t;
-  expect((await readRun(runs[0]?.location ?? ''))?.status).toBe('Running');
+  const statuses = await Promise.all(runs.map(async (r) => (await readRun(r.location))?.status));
+  expect(statuses.filter((status) => status === 'Running').length).toBeGreaterThan(0);
   const t2 = Date.now();
   const refused = await fetch(`${host.origin}/api/workflows/order/triggers/manual/invoke`, {
     method: 'POST',
