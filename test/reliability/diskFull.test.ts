@@ -5,29 +5,23 @@
  * plainly, refuses new runs, keeps answering, loses nothing already committed, and finishes every
  * accepted run once there is room again.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
 import { type CountingBackend, startCountingBackend } from './support/backend';
-import { awaitAll } from './support/caller';
 import {
-  freePort,
-  healthy,
-  type HostOptions,
-  type HostProcess,
-  kill,
-  killAllHosts,
-  sleep,
-  startHost,
-} from './support/hostProcess';
-import { expectedOutputs, orderBackend, orderWorkflow } from './support/orderWorkflow';
-import { type Accepted, readRun, startRun } from './support/runs';
+  acceptedAgainWithin,
+  completeRuns,
+  expectAllSucceeded,
+  startRuns,
+  whileFull,
+} from './support/fullStore';
+import { freePort, type HostOptions, kill, killAllHosts, startHost } from './support/hostProcess';
+import { orderBackend, orderWorkflow } from './support/orderWorkflow';
 import { mountSmallDisk, type SmallDisk } from './support/smallDisk';
 import { readStore } from './support/store';
 import { scratch } from './support/workflows';
 
-const FULL_MESSAGE =
-  'The durable store is unavailable: the disk holding the store is full (or the store reached its size limit) (SQLITE_FULL)';
 const files = scratch('full', { order: orderWorkflow });
 const disk: SmallDisk | string = mountSmallDisk(files.dir, 16);
 let backend: CountingBackend | undefined;
@@ -42,88 +36,6 @@ afterAll(async () => {
 async function slowBackend(): Promise<CountingBackend> {
   backend ??= await startCountingBackend((hit) => orderBackend(hit, 150));
   return backend;
-}
-
-function startRuns(host: HostProcess, first: number, count: number): Promise<Accepted[]> {
-  return Promise.all(
-    Array.from({ length: count }, (_, i) => startRun(host.origin, 'order', { order: first + i })),
-  );
-}
-
-/** Runs `count` orders from `first` to the end; all must succeed. */
-async function completeRuns(host: HostProcess, first: number, count: number): Promise<Accepted[]> {
-  const runs = await startRuns(host, first, count);
-  const views = await awaitAll(
-    runs.map((r) => r.location),
-    30_000,
-  );
-  runs.forEach((r, i) => expect(views.get(r.location)?.outputs).toEqual(expectedOutputs(first + i)));
-  return runs;
-}
-
-/** Starts runs until the host refuses one (the store is full); answers the accepted ones. */
-async function startUntilRefused(
-  host: HostProcess,
-  first: number,
-  limit: number,
-): Promise<{ accepted: Accepted[]; refusedAfter: number }> {
-  const accepted: Accepted[] = [];
-  for (let i = 0; i < limit; i++) {
-    try {
-      accepted.push(await startRun(host.origin, 'order', { order: first + i }));
-    } catch (error) {
-      expect(String(error)).toContain('got 500');
-      return { accepted, refusedAfter: i };
-    }
-  }
-  throw new Error(`the store never filled up after ${limit} runs`);
-}
-
-/** The full-disk phase both variants share: in-flight runs pause, new runs are refused, the host answers. */
-async function whileFull(
-  host: HostProcess,
-  first: number,
-  inFlight: readonly Accepted[],
-): Promise<{ accepted: Accepted[]; healthMs: number; waiting: number }> {
-  const { accepted } = await startUntilRefused(host, first, 300);
-  for (let i = 0; i < 100 && !host.output().includes(FULL_MESSAGE); i++) await sleep(100);
-  expect(host.output()).toContain(FULL_MESSAGE);
-  const t = Date.now();
-  expect(await healthy(host.origin, 1000)).toBe(true);
-  const healthMs = Date.now() - t;
-  const views = await Promise.all(inFlight.map((r) => readRun(r.location)));
-  const waiting = views.filter((v) => v?.status === 'Running').length;
-  expect(waiting, 'runs started before the disk filled and still waiting').toBeGreaterThan(0);
-  return { accepted, healthMs, waiting };
-}
-
-/**
- * After the space returns, a caller that retries is accepted again: the store is probed at the next
- * write after the gate's pause (at most 2 s). Answers how long it took; the run must succeed.
- */
-async function acceptedAgainWithin(host: HostProcess, timeoutMs: number): Promise<number> {
-  const t = Date.now();
-  for (;;) {
-    try {
-      const run = await startRun(host.origin, 'order', { order: 1000 });
-      await expectAllSucceeded([run], 1000);
-      return Date.now() - t;
-    } catch (error) {
-      if (Date.now() - t > timeoutMs) throw error;
-      await sleep(200);
-    }
-  }
-}
-
-async function expectAllSucceeded(runs: readonly Accepted[], firstOrder: number): Promise<void> {
-  const views = await awaitAll(
-    runs.map((r) => r.location),
-    60_000,
-  );
-  runs.forEach((r, i) => {
-    expect(views.get(r.location)?.status, r.runId).toBe('Succeeded');
-    expect(views.get(r.location)?.outputs).toEqual(expectedOutputs(firstOrder + i));
-  });
 }
 
 describe('a full disk under the store', () => {
