@@ -18,6 +18,12 @@ import { scratch } from './support/workflows';
 const files = scratch('lock', { order: orderWorkflow });
 let backend: CountingBackend | undefined;
 
+/** One order backend for the file (its counts are checked only by the first test). */
+async function orderServer(): Promise<CountingBackend> {
+  backend ??= await startCountingBackend((hit) => orderBackend(hit, 200));
+  return backend;
+}
+
 afterAll(async () => {
   killAllHosts();
   await backend?.close();
@@ -25,7 +31,7 @@ afterAll(async () => {
 });
 
 test('runs in flight wait out a lock held by another process and finish once it is released', async () => {
-  backend = await startCountingBackend((hit) => orderBackend(hit, 200));
+  backend = await orderServer();
   const options = {
     port: await freePort(),
     store: files.store,
@@ -108,4 +114,34 @@ test('a host refuses to start on a new store another process holds, says why, an
   expect(await healthy(host.origin, 1000)).toBe(true);
   await kill(host, 'SIGTERM');
   expect(readStore(store).integrity).toBe('ok');
+}, 60_000);
+
+test('a host started while another process holds an existing store starts, refuses new runs, and accepts them once the lock is released', async () => {
+  const options = {
+    port: await freePort(),
+    store: `${files.dir}/existing.db`,
+    workflows: files.workflows,
+    env: { BACKEND_URL: (await orderServer()).url },
+  };
+  // A store a host has opened before is in WAL mode: readers are not locked out, so the host can start.
+  await kill(await startHost(options), 'SIGTERM');
+  const lock = await holdExclusiveLock(options.store);
+  const host = await startHost(options);
+  const refused = await fetch(`${host.origin}/api/workflows/order/triggers/manual/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"order": 7}',
+  });
+  expect(refused.status).toBe(500);
+  expect(host.output()).toContain('the store file is locked by another process (SQLITE_BUSY)');
+  await lock.release();
+  let accepted: Awaited<ReturnType<typeof startRun>> | undefined;
+  for (let i = 0; i < 50 && accepted === undefined; i++) {
+    accepted = await startRun(host.origin, 'order', { order: 7 }).catch(() => undefined);
+    if (accepted === undefined) await sleep(100);
+  }
+  const views = await awaitAll([accepted?.location ?? ''], 30_000);
+  expect(views.get(accepted?.location ?? '')?.outputs).toEqual(expectedOutputs(7));
+  await kill(host, 'SIGTERM');
+  expect(readStore(options.store).integrity).toBe('ok');
 }, 60_000);
