@@ -1,10 +1,11 @@
 /**
  * Writes to the durable store while it may be unavailable for a while (locked by another process,
- * disk full). The first write that fails closes the gate and logs why, once; later writes queue
+ * disk full). The first write that fails marks the store down and logs why, once; later writes queue
  * behind it instead of each blocking the event loop on the lock. One queued write at a time probes
- * the store with a growing pause (100 ms to 2 s); when it succeeds the gate opens, the queue drains
- * and the recovery is logged. Nothing is lost meanwhile: a failed transaction is rolled back and the
- * work that produced it waits in memory, and what is already committed stays on disk.
+ * the store after a growing pause (100 ms to 2 s); when one succeeds the store is up again, the queue
+ * drains and the recovery is logged. Nothing is lost meanwhile: a failed transaction is rolled back
+ * and the work that produced it waits in memory, and what is already committed stays on disk.
+ * `close()` (the host is stopping) ends the waiting; `shut()` (the store is closing) ends the writing.
  */
 import { storeUnavailable, StoreUnavailableError, type Unavailable } from './store/unavailable';
 
