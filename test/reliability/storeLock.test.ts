@@ -13,9 +13,17 @@ import { ACTIONS_PER_RUN, expectedOutputs, orderBackend, orderWorkflow } from '.
 import { readRun, startRun } from './support/runs';
 import { countDuplicates } from './support/sideEffects';
 import { readStore } from './support/store';
-import { scratch } from './support/workflows';
+import { post, scratch } from './support/workflows';
 
-const files = scratch('lock', { order: orderWorkflow });
+/** A durable timer that falls due while the store is locked. */
+const pause = {
+  actions: {
+    Pause: { type: 'Wait', inputs: { interval: { count: 1, unit: 'Second' } } },
+    Resume: post('/resume', { resumed: true }, { runAfter: { Pause: ['Succeeded'] } }),
+  },
+  outputs: { resumed: { type: 'Object', value: "@body('Resume')" } },
+};
+const files = scratch('lock', { order: orderWorkflow, pause });
 let backend: CountingBackend | undefined;
 
 /** One order backend for the file (its counts are checked only by the first test). */
@@ -30,7 +38,7 @@ afterAll(async () => {
   files.remove();
 });
 
-test('runs in flight wait out a lock held by another process and finish once it is released', async () => {
+test('runs and timers in flight wait out a lock held by another process and finish once it is released', async () => {
   backend = await orderServer();
   const options = {
     port: await freePort(),
@@ -42,6 +50,7 @@ test('runs in flight wait out a lock held by another process and finish once it 
   const runs = await Promise.all(
     Array.from({ length: 20 }, (_, i) => startRun(host.origin, 'order', { order: i })),
   );
+  const paused = await Promise.all(Array.from({ length: 3 }, () => startRun(host.origin, 'pause', {})));
   await sleep(300);
   const lock = await holdExclusiveLock(files.store);
   const lockedAt = Date.now();
@@ -79,17 +88,26 @@ test('runs in flight wait out a lock held by another process and finish once it 
     expect(views.get(r.location)?.status, r.runId).toBe('Succeeded');
     expect(views.get(r.location)?.outputs).toEqual(expectedOutputs(i));
   });
+  // The timers fell due while the store was locked; they fired once it was free.
+  const pausedViews = await awaitAll(
+    paused.map((r) => r.location),
+    30_000,
+  );
+  for (const view of pausedViews.values()) {
+    expect(view.status).toBe('Succeeded');
+    expect(view.outputs).toEqual({ resumed: { step: 'resume', order: null, line: null } });
+  }
   expect(host.output()).toMatch(/The durable store is available again after \d+ ms \(SQLITE_BUSY\)/);
   await kill(host, 'SIGTERM');
   const snapshot = readStore(files.store);
   expect(snapshot.integrity).toBe('ok');
-  expect(snapshot.runs.size).toBe(20);
+  expect(snapshot.runs.size).toBe(20 + 3);
   const stats = countDuplicates(backend.perKey);
-  expect(stats.actions).toBe(20 * ACTIONS_PER_RUN);
+  expect(stats.actions).toBe(20 * ACTIONS_PER_RUN + 3);
   expect(stats.duplicates).toBe(0);
   console.log(
     `lock held ${lockedMs} ms: health answered in ${healthMs} ms, a new run was refused in ${refusedMs} ms, ` +
-      `${callsWhileLocked} backend calls before/while locked, 20/20 runs Succeeded after release, 0 duplicates`,
+      `${callsWhileLocked} backend calls before/while locked, 20/20 runs and 3/3 timer runs Succeeded after release, 0 duplicates`,
   );
 }, 60_000);
 
