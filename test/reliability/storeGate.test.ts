@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { StoreGate } from '../../src/host/durable/storeGate';
 import { StoreUnavailableError } from '../../src/host/durable/store/unavailable';
 
@@ -16,7 +16,7 @@ const open: Database.Database[] = [];
 afterEach(() => {
   for (const db of open.splice(0)) db.close();
 });
-process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function database(name: string, timeout = 20): Database.Database {
   const db = new Database(join(dir, name), { timeout });
