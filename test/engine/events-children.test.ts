@@ -38,6 +38,17 @@ describe('HttpWebhook', () => {
     expect(find(outcome.actions, 'Next').outputs).toBe('2024-01-01T00:05:00.0000000Z');
   });
 
+  it('sends its idempotency key on both calls, telling unsubscribe apart, and the caller trace', () => {
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const outcome = runWorkflow(inputOf(hook(), {}, { traceparent }), {
+      events: [{ name: 'webhook:Hook', payload: null, at: START + MINUTE }],
+    });
+    expect(outcome.port.calls.map((c) => c.input)).toMatchObject([
+      { uri: 'subscribe', idempotencyKey: 'run-1/Hook', traceparent },
+      { uri: 'unsubscribe', idempotencyKey: 'run-1/Hook/unsubscribe', traceparent },
+    ]);
+  });
+
   it('takes an event raised while subscribing, and wraps a payload without body or headers', () => {
     const activity: ActivityHandler = (input, _call, port) => {
       if (uriOf(input) === 'subscribe') port.raise('WEBHOOK:HOOK', 'plain', port.now() + MINUTE);
