@@ -69,12 +69,16 @@ test('runs and timers in flight wait out a lock held by another process and fini
     body: '{"order": 99}',
   });
   const refusedMs = Date.now() - t2;
-  expect(refused.status).toBe(500);
+  expect(refused.status).toBe(503);
+  expect(refused.headers.get('retry-after')).toBe('5');
+  expect(await refused.json()).toMatchObject({
+    title: 'Runs cannot start now',
+    detail: expect.stringContaining('the store file is locked by another process (SQLITE_BUSY)') as string,
+  });
   expect(refusedMs).toBeLessThan(2000);
   expect(host.output()).toContain(
     'The durable store is unavailable: the store file is locked by another process (SQLITE_BUSY)',
   );
-  expect(host.output()).toMatch(/status code: 503\. Details: "The durable store is unavailable/);
   const callsWhileLocked = backend.hits.length;
   await sleep(1500);
   await lock.release();
@@ -150,7 +154,7 @@ test('a host started while another process holds an existing store starts, refus
     headers: { 'content-type': 'application/json' },
     body: '{"order": 7}',
   });
-  expect(refused.status).toBe(500);
+  expect(refused.status).toBe(503);
   expect(host.output()).toContain('the store file is locked by another process (SQLITE_BUSY)');
   await lock.release();
   let accepted: Awaited<ReturnType<typeof startRun>> | undefined;

@@ -7,6 +7,7 @@ import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/fu
 import * as df from 'durable-functions';
 import { isJsonObject, type JsonObject } from '../../expressions/values';
 import { fireTrigger } from '../triggers/fire';
+import { durableUnavailable } from './durable-unavailable';
 import { awaitResponse, responseTimeoutMs } from './await-response';
 import { problem } from './problem';
 import { readTriggerCall } from './request-trigger';
@@ -41,16 +42,31 @@ export async function invoke(request: HttpRequest, context: InvocationContext): 
   if (!call.ok) return call.response;
   const client = df.getClient(context);
   const traceparent = incomingTraceparent(request.headers.get('traceparent'));
-  const fired = await fireTrigger(client, {
-    entry,
-    definition,
-    triggerName,
-    trigger,
-    type: 'Request',
-    outputs: call.outputs,
-    callbackBase: `${new URL(request.url).origin}/api`,
-    ...(traceparent === undefined ? {} : { traceparent }),
-  });
+  let fired;
+  try {
+    fired = await fireTrigger(client, {
+      entry,
+      definition,
+      triggerName,
+      trigger,
+      type: 'Request',
+      outputs: call.outputs,
+      callbackBase: `${new URL(request.url).origin}/api`,
+      ...(traceparent === undefined ? {} : { traceparent }),
+    });
+  } catch (error) {
+    const reason = durableUnavailable(error);
+    if (reason === undefined) throw error;
+    return problem(
+      503,
+      'Runs cannot start now',
+      `${reason} Try again shortly.`,
+      {},
+      {
+        'retry-after': '5',
+      },
+    );
+  }
   if (fired.kind === 'invalid') {
     // Too many split items is the caller's doing (its body); any other trigger error is the workflow's.
     const [status, title] = fired.tooMany
