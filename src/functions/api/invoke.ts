@@ -60,7 +60,7 @@ export async function invoke(request: HttpRequest, context: InvocationContext): 
     return problem(
       503,
       'Runs cannot start now',
-      `${reason} Try again shortly.`,
+      reason,
       {},
       {
         'retry-after': '5',

@@ -39,7 +39,7 @@ export async function startUntilRefused(
     try {
       accepted.push(await startRun(host.origin, 'order', { order: first + i }));
     } catch (error) {
-      expect(String(error)).toContain('got 500');
+      expect(String(error)).toContain('got 503');
       return { accepted, refusedAfter: i };
     }
   }
