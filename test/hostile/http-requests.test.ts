@@ -89,3 +89,14 @@ describe('relative paths', () => {
     },
   );
 });
+
+describe('Durable API paths', () => {
+  it.each([['instances/%'], ['instances/%zz'], ['instances/a%E0%A4%A/terminate']])(
+    '/runtime/webhooks/durabletask/%s with malformed percent-encoding gets 400 (was 500)',
+    async (path) => {
+      const response = await fetch(`${hosted.origin}/runtime/webhooks/durabletask/${path}`);
+      expect(response.status).toBe(400);
+      expect(await response.text()).toContain('is not valid percent-encoding');
+    },
+  );
+});

@@ -27,9 +27,9 @@ export async function handleDurableHttp(
   url: URL,
 ): Promise<boolean> {
   if (!url.pathname.startsWith(`${WEBHOOK_PATH}/`) && url.pathname !== WEBHOOK_PATH) return false;
-  const parts = url.pathname.slice(WEBHOOK_PATH.length).split('/').filter(Boolean).map(decodeURIComponent);
   const method = (req.method ?? 'GET').toUpperCase();
   try {
+    const parts = url.pathname.slice(WEBHOOK_PATH.length).split('/').filter(Boolean).map(decodeSegment);
     await route(api, req, res, url, method, parts);
   } catch (error) {
     if (error instanceof ClientError) sendMessage(res, error.status, error.message);
@@ -38,6 +38,15 @@ export async function handleDurableHttp(
     else throw error;
   }
   return true;
+}
+
+/** A path segment, decoded; malformed percent-encoding (`%`, `%zz`) is the caller's mistake: 400. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new ClientError(400, `The path segment '${segment}' is not valid percent-encoding.`);
+  }
 }
 
 async function route(
