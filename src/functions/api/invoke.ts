@@ -1,17 +1,19 @@
 /**
  * `POST /api/workflows/{name}/triggers/{trigger}/invoke[/{relativePath}]`: validates the call,
  * starts a run pinned to the current definition, and answers with the run's Response when the
- * workflow has one and reaches it in time; otherwise `202 Accepted` with the run's URL.
+ * workflow has one and reaches it in time; otherwise `202 Accepted` with the run's URL. A call with an
+ * `Idempotency-Key` that already started a run gets that run's answer instead (idempotency.ts).
  */
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
-import { isJsonObject, type JsonObject } from '../../expressions/values';
+import { isJsonObject } from '../../expressions/values';
 import { fireTrigger } from '../triggers/fire';
 import { durableUnavailable } from './durable-unavailable';
-import { awaitResponse, responseTimeoutMs } from './await-response';
+import { answerRun } from './answer-run';
 import { problem } from './problem';
 import { readTriggerCall } from './request-trigger';
-import { notStarted, respondWith, runAccepted, splitAccepted } from './replies';
+import { notStarted, splitAccepted } from './replies';
+import { alreadyRunning, IDEMPOTENCY_HEADER, keyedRunId, readIdempotencyKey, runExists } from './idempotency';
 import { findWorkflow } from './find-workflow';
 import { text } from '../../engine/text';
 import { incomingTraceparent } from '../../telemetry/trace-context';
@@ -40,7 +42,20 @@ export async function invoke(request: HttpRequest, context: InvocationContext): 
   }
   const call = await readTriggerCall(request, trigger, request.params['path'] ?? '');
   if (!call.ok) return call.response;
+  const keyCheck = readIdempotencyKey(request.headers.get(IDEMPOTENCY_HEADER));
+  if (!keyCheck.ok) return problem(400, 'Invalid Idempotency-Key', keyCheck.message);
+  if (keyCheck.key !== undefined && trigger.splitOn !== undefined) {
+    return problem(
+      400,
+      'Idempotency-Key not supported here',
+      `Trigger '${triggerName}' splits its body into several runs (splitOn); send the call without an Idempotency-Key.`,
+    );
+  }
   const client = df.getClient(context);
+  const keyed = keyCheck.key === undefined ? undefined : keyedRunId(entry.name, triggerName, keyCheck.key);
+  // A retried call whose run exists gets that run's answer; nothing starts.
+  if (keyed !== undefined && (await runExists(client, keyed)))
+    return answerRun(request, client, entry.name, definition, keyed);
   const traceparent = incomingTraceparent(request.headers.get('traceparent'));
   let fired;
   try {
@@ -53,19 +68,14 @@ export async function invoke(request: HttpRequest, context: InvocationContext): 
       outputs: call.outputs,
       callbackBase: `${new URL(request.url).origin}/api`,
       ...(traceparent === undefined ? {} : { traceparent }),
+      ...(keyed === undefined ? {} : { runId: () => keyed }),
     });
   } catch (error) {
+    if (keyed !== undefined && alreadyRunning(error))
+      return answerRun(request, client, entry.name, definition, keyed);
     const reason = durableUnavailable(error);
     if (reason === undefined) throw error;
-    return problem(
-      503,
-      'Runs cannot start now',
-      reason,
-      {},
-      {
-        'retry-after': '5',
-      },
-    );
+    return problem(503, 'Runs cannot start now', reason, {}, { 'retry-after': '5' });
   }
   if (fired.kind === 'invalid') {
     // Too many split items is the caller's doing (its body); any other trigger error is the workflow's.
@@ -79,45 +89,5 @@ export async function invoke(request: HttpRequest, context: InvocationContext): 
   }
   if (fired.kind === 'skipped') return notStarted(fired.reasons);
   if (fired.split) return splitAccepted(request, entry.name, fired.runIds);
-  const runId = fired.runIds[0] ?? '';
-  if (!hasResponseAction(definition)) return runAccepted(request, entry.name, runId);
-  const awaited = await awaitResponse(client, runId, responseTimeoutMs());
-  if (awaited.kind === 'response') return respondWith(awaited.response, runId);
-  if (awaited.kind === 'ended' && awaited.result.error?.code === 'TooManyWaitingRuns') {
-    return problem(
-      429,
-      'Too many waiting runs',
-      awaited.result.error.message,
-      { runId },
-      { 'retry-after': '10', 'x-flowline-run-id': runId },
-    );
-  }
-  if (awaited.kind === 'ended') {
-    const { status, error } = awaited.result;
-    return problem(
-      502,
-      status === 'Failed' ? 'The workflow run failed' : `The workflow run ended ${status} without a response`,
-      error?.message ?? `The run ended ${status} before it sent a response.`,
-      { runId, runStatus: status, ...(error?.code === undefined ? {} : { code: error.code }) },
-      { 'x-flowline-run-id': runId },
-    );
-  }
-  return runAccepted(request, entry.name, runId);
-}
-
-/** True when a Response action appears anywhere in the definition. */
-export function hasResponseAction(definition: JsonObject): boolean {
-  const visit = (value: unknown): boolean => {
-    if (Array.isArray(value)) return value.some(visit);
-    if (!isJsonObject(value as JsonObject)) return false;
-    const object = value as JsonObject;
-    if (
-      typeof object.type === 'string' &&
-      object.type.toLowerCase() === 'response' &&
-      object.inputs !== undefined
-    )
-      return true;
-    return Object.values(object).some(visit);
-  };
-  return visit(definition.actions);
+  return answerRun(request, client, entry.name, definition, fired.runIds[0] ?? '');
 }
