@@ -36,6 +36,11 @@ export const DEFAULT_POLICY_OPTIONS: PolicyOptions = {
  * because APIM cannot remove it; `x-flowline-run-id`, `Location` and `Retry-After` are the API's own.
  */
 export const INTERNAL_RESPONSE_HEADERS = ['request-context', 'x-aspnet-version', 'x-powered-by'] as const;
+/**
+ * Request headers a browser client may send: its token and body type, the `Idempotency-Key` that
+ * makes a retried trigger call safe, and the W3C `traceparent` its trace continues with.
+ */
+export const ALLOWED_HEADERS = ['authorization', 'content-type', 'idempotency-key', 'traceparent'] as const;
 /** Response headers a browser client may read. */
 export const EXPOSED_HEADERS = ['location', 'retry-after', 'x-flowline-run-id'] as const;
 
@@ -192,7 +197,7 @@ function cors(methods: readonly string[], origins: readonly string[]): XmlElemen
           ),
         ]
       : []),
-    el('allowed-headers', {}, el('header', {}, 'authorization'), el('header', {}, 'content-type')),
+    el('allowed-headers', {}, ...ALLOWED_HEADERS.map((h) => el('header', {}, h))),
     el('expose-headers', {}, ...EXPOSED_HEADERS.map((h) => el('header', {}, h))),
   );
 }

@@ -115,6 +115,13 @@ describe('the generated API Management policies', () => {
       'retry-after',
       'x-flowline-run-id',
     ]);
+    // A browser may send its token, an Idempotency-Key for safe retries and its trace context.
+    expect(named(only(cors, 'allowed-headers'), 'header').map((h) => h.text)).toEqual([
+      'authorization',
+      'content-type',
+      'idempotency-key',
+      'traceparent',
+    ]);
   });
 
   it("remove the platform's headers from responses and keep the API's own", () => {
