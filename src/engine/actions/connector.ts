@@ -4,10 +4,10 @@
  * and record its outputs. Connection settings travel by name (`connection` names an app setting),
  * and secrets as tokens, so neither enters the run's history.
  */
-import { isJsonObject, type JsonObject } from '../../expressions/values';
+import { isJsonObject } from '../../expressions/values';
 import { callConnector } from './call-connector';
 import { type Executor, failed } from './env';
-import { actionKey, withoutCredentials } from './http-action';
+import { activityRequest, withoutCredentials } from './http-action';
 import { timedOut } from './timed-out';
 
 export interface ConnectorActionOptions {
@@ -21,13 +21,7 @@ export function connectorAction(activity: string, options: ConnectorActionOption
     const inputs = env.evaluate(env.def.inputs ?? {});
     if (!isJsonObject(inputs))
       return failed('InvalidTemplate', `The inputs of action '${env.record.name}' must be an object.`);
-    const request: JsonObject = {
-      ...inputs,
-      idempotencyKey: actionKey(env),
-      // The trigger call's trace: connectors that call out put the action's span under it.
-      ...(env.state.input.traceparent === undefined ? {} : { traceparent: env.state.input.traceparent }),
-    };
-    delete request.retryPolicy;
+    const request = activityRequest(env, inputs);
     const shown = withoutCredentials(inputs);
     const result = yield* callConnector(env, activity, request, inputs.retryPolicy ?? env.def.retryPolicy);
     if (result.kind === 'timedOut') return timedOut({ inputs: shown });

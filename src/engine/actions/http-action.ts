@@ -14,13 +14,10 @@ export const http: Executor = function* (env) {
     return failed('InvalidTemplate', 'The inputs of an Http action must be an object.');
   const shown = withoutCredentials(inputs);
   const options = typeof env.def.operationOptions === 'string' ? env.def.operationOptions.toLowerCase() : '';
-  const request: JsonObject = {
+  const request = activityRequest(env, {
     ...inputs,
-    idempotencyKey: actionKey(env),
     ...(options.includes('disableasyncpattern') ? { disableAsyncPattern: true } : {}),
-    ...(env.state.input.traceparent === undefined ? {} : { traceparent: env.state.input.traceparent }),
-  };
-  delete request.retryPolicy;
+  });
   const result = yield* callConnector(env, HTTP_ACTIVITY, request, inputs.retryPolicy ?? env.def.retryPolicy);
   if (result.kind === 'timedOut') return timedOut({ inputs: shown });
   const { outcome } = result;
@@ -45,6 +42,22 @@ export function idempotencyKey(runId: string, path: string, action: string): str
 export function actionKey(env: ActionEnv): string {
   const runId = env.state.input.partition?.rootRunId ?? env.state.port.runId;
   return idempotencyKey(runId, env.frame.path(), env.record.name);
+}
+
+/**
+ * What an activity that calls out receives: the evaluated inputs without their `retryPolicy` (the
+ * engine applies it), plus the action's idempotency key (`suffix` tells a second call of the same
+ * action apart) and the trigger call's `traceparent`, under which the activity puts the action's span.
+ */
+export function activityRequest(env: ActionEnv, inputs: JsonObject, suffix = ''): JsonObject {
+  const { traceparent } = env.state.input;
+  const request: JsonObject = {
+    ...inputs,
+    idempotencyKey: `${actionKey(env)}${suffix}`,
+    ...(traceparent === undefined ? {} : { traceparent }),
+  };
+  delete request.retryPolicy;
+  return request;
 }
 
 /** Blocks of inputs that carry credentials, and the fields in them the run view must not show. */

@@ -3,12 +3,12 @@
  * call it back (an external event raised into the run), then unsubscribes. `limit.timeout` bounds
  * the wait; a timed-out webhook still unsubscribes.
  */
-import { isJsonObject, type JsonObject, type JsonValue } from '../../expressions/values';
+import { isJsonObject, type JsonValue } from '../../expressions/values';
 import { HTTP_ACTIVITY } from '../activities';
 import { createContext } from '../context';
 import { callConnector } from './call-connector';
 import { type ActionEnv, type Executor, failed } from './env';
-import { actionKey, withoutCredentials } from './http-action';
+import { activityRequest, withoutCredentials } from './http-action';
 import { timedOut } from './timed-out';
 
 export const httpWebhook: Executor = function* (env) {
@@ -25,7 +25,7 @@ export const httpWebhook: Executor = function* (env) {
   const subscribed = yield* callConnector(
     env,
     HTTP_ACTIVITY,
-    withKey(env, subscribe, ''),
+    activityRequest(env, subscribe),
     subscribe.retryPolicy ?? env.def.retryPolicy,
   );
   if (subscribed.kind === 'timedOut') return timedOut({ inputs });
@@ -49,22 +49,13 @@ function* unsubscribe(env: ActionEnv, template: unknown, ctx: ReturnType<typeof 
   if (template === undefined) return;
   const request = env.evaluate(template, ctx);
   if (isJsonObject(request))
-    yield* callConnector(env, HTTP_ACTIVITY, withKey(env, request, '/unsubscribe'), { type: 'none' }, false);
-}
-
-/**
- * The request with the action's idempotency key (`/unsubscribe` appended for the second call, so a
- * backend tells the two apart) and the caller's trace, as Http actions send them.
- */
-function withKey(env: ActionEnv, request: JsonObject, suffix: string): JsonObject {
-  const { traceparent } = env.state.input;
-  const keyed: JsonObject = {
-    ...request,
-    idempotencyKey: `${actionKey(env)}${suffix}`,
-    ...(traceparent === undefined ? {} : { traceparent }),
-  };
-  delete keyed.retryPolicy;
-  return keyed;
+    yield* callConnector(
+      env,
+      HTTP_ACTIVITY,
+      activityRequest(env, request, '/unsubscribe'),
+      { type: 'none' },
+      false,
+    );
 }
 
 /** One event name per action instance: loop positions keep iterations apart. */
