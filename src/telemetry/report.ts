@@ -32,7 +32,7 @@ export async function reportRun(
   if (!isRunInput(status.input) || status.input.telemetry !== true) return false;
   const input = status.input;
   const history = await fetchHistory(client, runId);
-  const derived = await deriveWithPartitions(client, runId, input);
+  const derived = await deriveWithPartitions(client, runId, input, history);
   const started = history.find((e) => e.EventType === 'ExecutionStarted')?.Timestamp;
   const run: FinishedRun = {
     runId,

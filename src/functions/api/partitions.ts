@@ -7,6 +7,7 @@
 import type * as df from 'durable-functions';
 import { type DerivedRun, deriveRun } from '../../engine/history/derive';
 import { deriveRunTree, partitionedLoops, type RunSource } from '../../engine/history/derive-tree';
+import type { HistoryEventView } from '../../engine/history/replay-port';
 import type { RunInput } from '../../engine/run-types';
 import { fetchHistory } from './history';
 import { isRunInput } from './run-input';
@@ -24,13 +25,17 @@ async function loadRun(client: df.DurableClient, runId: string): Promise<RunSour
   }
 }
 
-/** The run's action tree, with the iterations its partitions ran in their loops' places. */
+/**
+ * The run's action tree, with the iterations its partitions ran in their loops' places. `history`:
+ * the run's own history when the caller has already read it.
+ */
 export async function deriveWithPartitions(
   client: df.DurableClient,
   runId: string,
   input: RunInput,
+  history?: HistoryEventView[],
 ): Promise<DerivedRun> {
-  const history = await fetchHistory(client, runId);
+  history ??= await fetchHistory(client, runId);
   return deriveRunTree(runId, input, history, (id) => loadRun(client, id), setting);
 }
 
