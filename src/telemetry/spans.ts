@@ -6,7 +6,6 @@
  */
 import {
   type Attributes,
-  type AttributeValue,
   type Context,
   ROOT_CONTEXT,
   type Span,
@@ -25,8 +24,8 @@ import {
 } from '@opentelemetry/sdk-trace-base';
 import { exportAll } from './export-all';
 import { telemetryResource } from './resource';
-import type { JsonValue } from '../expressions/values';
 import type { ActionRecord, RunInput, RunStatus } from '../engine/run-types';
+import { trackedEntries } from './walk';
 import { actionSpanId, iterationSpanId, parseTraceparent, runSpanId, traceIdFor } from './ids';
 
 export interface FinishedRun {
@@ -162,20 +161,7 @@ function actionAttributes(runId: string, workflow: string, record: ActionRecord)
   // Tracked properties of a secure action may carry its secure inputs or outputs: dropped.
   const secure = record.secureInputs === true || record.secureOutputs === true;
   if (!secure && record.trackedProperties !== undefined)
-    flatten('flowline.tracked', record.trackedProperties, attributes);
+    for (const [name, value] of trackedEntries(record.trackedProperties))
+      if (value !== null) attributes[name === '' ? 'flowline.tracked' : `flowline.tracked.${name}`] = value;
   return attributes;
-}
-
-/** `{a: {b: 1}}` as `prefix.a.b = 1`; arrays as JSON text; nulls left out. */
-function flatten(prefix: string, value: JsonValue, out: Attributes): void {
-  if (value === null) return;
-  if (Array.isArray(value)) {
-    out[prefix] = JSON.stringify(value);
-    return;
-  }
-  if (typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) flatten(`${prefix}.${key}`, inner, out);
-    return;
-  }
-  out[prefix] = value satisfies AttributeValue;
 }

@@ -7,8 +7,7 @@
  * `secureData` are never searched, as they may be computed from secure values.
  */
 import type { ActionRecord } from '../../engine/run-types';
-import type { JsonValue } from '../../expressions/values';
-import { walkActions } from '../../telemetry/walk';
+import { trackedEntries, walkActions } from '../../telemetry/walk';
 import type { RunSummary } from './run-view';
 
 export const SEARCH_DEPTH = 200;
@@ -43,16 +42,9 @@ export function trackedPairs(actions: readonly ActionRecord[]): string[] {
   const pairs = new Set<string>();
   walkActions(actions, (record) => {
     if (record.secureInputs === true || record.secureOutputs === true) return;
-    if (record.trackedProperties !== undefined) flatten('', record.trackedProperties, pairs);
+    if (record.trackedProperties === undefined) return;
+    for (const [name, value] of trackedEntries(record.trackedProperties))
+      pairs.add(`${name}=${typeof value === 'string' ? value : JSON.stringify(value)}`);
   });
   return [...pairs];
-}
-
-function flatten(prefix: string, value: JsonValue, out: Set<string>): void {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [key, inner] of Object.entries(value))
-      flatten(prefix === '' ? key : `${prefix}.${key}`, inner, out);
-    return;
-  }
-  out.add(`${prefix}=${typeof value === 'string' ? value : JSON.stringify(value)}`);
 }
