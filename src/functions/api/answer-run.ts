@@ -5,8 +5,7 @@
  */
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import type * as df from 'durable-functions';
-import type { JsonObject } from '../../expressions/values';
-import { isJsonObject } from '../../expressions/values';
+import { isJsonObject, type JsonObject } from '../../expressions/values';
 import { awaitResponse, responseTimeoutMs } from './await-response';
 import { problem } from './problem';
 import { respondWith, runAccepted } from './replies';
